@@ -1,1 +1,10 @@
-export {};
+export { domainError, isDomainError, REASON_CODES } from "./errors";
+export type { DomainError, ErrorCode, Reason } from "./errors";
+export { describe, pickLang, argumentLabel, ARGUMENT_LABELS, REASON_TEXT, LANGS } from "./messages";
+export type { Lang } from "./messages";
+export { ceilSafe, CEIL_TOLERANCE } from "./ceil";
+export { stepRates, cumulativeRate, funnelTargets, funnelTargetsByStage } from "./funnel";
+export type { CountInput } from "./funnel";
+export { breakevenAttendees, breakevenBuyers } from "./breakeven";
+export { roi } from "./roi";
+export { costPerSale } from "./costPerSale";
