@@ -1,0 +1,210 @@
+// Declarative sheet specs: a template is data that says what goes in which cell. The same spec is
+// written to Excel by the Office.js adapter and to an .xlsx file by the exceljs adapter, so a test can
+// recalculate the file in another engine and compare it with the core.
+
+export type Lang = "zh-CN" | "en-US";
+export const langs: readonly Lang[] = ["zh-CN", "en-US"];
+
+/** A user-visible text in both languages. */
+export interface Localized {
+  readonly "zh-CN": string;
+  readonly "en-US": string;
+}
+
+export type TemplateKind = "plan" | "budget" | "event" | "funnel";
+
+/**
+ * One cell's content: a constant, empty (null), or a formula (a string starting with "=", in the
+ * invariant English A1 syntax that both `range.formulas` and OOXML expect). Formulas refer to cells of
+ * their own sheet by A1 address only, never to the template's defined names: the names may be
+ * suffixed (Event_FixedCost_2) when a template is written twice, the addresses never change.
+ */
+export type SpecCell = number | string | boolean | null;
+
+/** A rectangle of cells whose top-left corner is `at` (e.g. "B5"); rows may not be ragged. */
+export interface CellBlock {
+  readonly at: string;
+  readonly rows: readonly (readonly SpecCell[])[];
+}
+
+/** Named looks, so each adapter maps them onto its own styling API. */
+export type StyleName = "title" | "subtitle" | "section" | "header" | "label" | "input" | "output" | "note";
+
+export interface StyleRange {
+  readonly range: string;
+  readonly style: StyleName;
+}
+
+export interface FormatRange {
+  readonly range: string;
+  /** An Excel number format, e.g. '"¥"#,##0', "0.0%", "yyyy-mm-dd", "@" (text). */
+  readonly format: string;
+}
+
+export type ValidationRule =
+  | { readonly type: "decimal"; readonly min: number; readonly max?: number }
+  | { readonly type: "whole"; readonly min: number; readonly max?: number }
+  | { readonly type: "date" }
+  | { readonly type: "list"; readonly values: readonly string[] };
+
+export interface ValidationSpec {
+  readonly range: string;
+  readonly rule: ValidationRule;
+  /** Shown when the user types something the rule refuses (already in the template's language). */
+  readonly error: string;
+  readonly prompt?: string;
+}
+
+export interface ChartSpec {
+  readonly type: "line";
+  readonly title: string;
+  /** The whole source block, first column = categories, first row = series names. */
+  readonly source: string;
+  /** Top-left and bottom-right cells the chart covers. */
+  readonly from: string;
+  readonly to: string;
+  /** Written into `from` where the chart cannot be made (.xlsx): charts are Excel-only. */
+  readonly placeholder: string;
+}
+
+export interface SheetSpec {
+  /** Stable key the names refer to; the sheet's real name may change (a taken name gets a new one). */
+  readonly key: string;
+  /** Preferred sheet name (≤ 31 characters, no []:*?/\). */
+  readonly name: string;
+  readonly blocks: readonly CellBlock[];
+  readonly styles: readonly StyleRange[];
+  readonly formats: readonly FormatRange[];
+  readonly validations: readonly ValidationSpec[];
+  /** Column widths in characters, by 0-based column index. */
+  readonly columnWidths: readonly { readonly col: number; readonly width: number }[];
+  readonly merges: readonly string[];
+  readonly freeze?: { readonly rows: number; readonly cols: number };
+  readonly chart?: ChartSpec;
+}
+
+export interface NameSpec {
+  /** Base name, e.g. "Event_FixedCost"; the adapter may add a suffix ("_2") to keep names unique. */
+  readonly name: string;
+  readonly sheet: string;
+  /** Cell or range on that sheet, e.g. "B5" or "D8:D19". */
+  readonly ref: string;
+  /** "input" names are cells the user fills in, "output" names hold results. */
+  readonly role: "input" | "output";
+  readonly comment?: string;
+}
+
+export interface WorkbookSpec {
+  readonly kind: TemplateKind;
+  readonly lang: Lang;
+  readonly title: string;
+  readonly sheets: readonly SheetSpec[];
+  readonly names: readonly NameSpec[];
+}
+
+// ---- A1 helpers shared by the templates and both adapters -------------------------------------
+
+export function colName(index0: number): string {
+  let n = index0 + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function colIndex(name: string): number {
+  let n = 0;
+  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** "B5" -> { row: 4, col: 1 } (0-based). Accepts "$B$5". */
+export function parseCell(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+  if (!m) throw new Error(`Bad cell address: ${a1}`);
+  return { row: Number(m[2]) - 1, col: colIndex(m[1]) };
+}
+
+export interface Rect {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** "B5:D9" or "B5" -> 0-based rectangle. */
+export function parseRange(a1: string): Rect {
+  const [a, b] = a1.split(":");
+  const p = parseCell(a);
+  const q = b ? parseCell(b) : p;
+  return {
+    row: Math.min(p.row, q.row),
+    col: Math.min(p.col, q.col),
+    rows: Math.abs(q.row - p.row) + 1,
+    cols: Math.abs(q.col - p.col) + 1,
+  };
+}
+
+export function cellAddress(row0: number, col0: number): string {
+  return `${colName(col0)}${row0 + 1}`;
+}
+
+export function rangeAddress(r: Rect): string {
+  const a = cellAddress(r.row, r.col);
+  return r.rows === 1 && r.cols === 1 ? a : `${a}:${cellAddress(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+}
+
+/** "$B$5" / "$B$5:$D$9" */
+export function absoluteRange(a1: string): string {
+  const r = parseRange(a1);
+  const abs = (row: number, col: number) => `$${colName(col)}$${row + 1}`;
+  const a = abs(r.row, r.col);
+  return r.rows === 1 && r.cols === 1 ? a : `${a}:${abs(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+}
+
+export function blockRange(b: CellBlock): string {
+  const p = parseCell(b.at);
+  const cols = b.rows.reduce((m, r) => Math.max(m, r.length), 0);
+  return rangeAddress({ row: p.row, col: p.col, rows: b.rows.length, cols });
+}
+
+export function isFormula(c: SpecCell): c is string {
+  return typeof c === "string" && c.startsWith("=");
+}
+
+/**
+ * The sheet's cells as one map "A1" -> content, later blocks overriding earlier ones (as both adapters
+ * write them in order). Null cells are kept, so an overriding null clears.
+ */
+export function flattenCells(sheet: SheetSpec): Map<string, SpecCell> {
+  const out = new Map<string, SpecCell>();
+  for (const b of sheet.blocks) {
+    const p = parseCell(b.at);
+    b.rows.forEach((row, i) => row.forEach((c, j) => out.set(cellAddress(p.row + i, p.col + j), c)));
+  }
+  return out;
+}
+
+/** A copy of the spec with values put into one sheet's cells (e.g. a test filling the inputs). */
+export function withValues(
+  spec: WorkbookSpec,
+  sheetKey: string,
+  at: string,
+  rows: readonly (readonly SpecCell[])[],
+): WorkbookSpec {
+  return {
+    ...spec,
+    sheets: spec.sheets.map((s) => (s.key === sheetKey ? { ...s, blocks: [...s.blocks, { at, rows }] } : s)),
+  };
+}
+
+/** A copy of the spec with one named input cell set. */
+export function withNamedValue(spec: WorkbookSpec, name: string, value: SpecCell): WorkbookSpec {
+  const n = spec.names.find((x) => x.name === name);
+  if (!n) throw new Error(`No such name in the ${spec.kind} template: ${name}`);
+  const r = parseRange(n.ref);
+  return withValues(spec, n.sheet, cellAddress(r.row, r.col), [[value]]);
+}

@@ -1,0 +1,64 @@
+import { readXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
+import type { WorkbookSpec } from "../../src/templates/spec";
+
+const spec: WorkbookSpec = {
+  kind: "event",
+  lang: "en-US",
+  title: "t",
+  sheets: [
+    {
+      key: "main",
+      name: "Event",
+      blocks: [
+        {
+          at: "A1",
+          rows: [
+            ["F", 100],
+            ["2F", "=B1*2"],
+            ["text", "=B1/0"],
+          ],
+        },
+      ],
+      styles: [{ range: "B1", style: "input" }],
+      formats: [{ range: "B1:B2", format: '"¥"#,##0' }],
+      validations: [{ range: "B1", rule: { type: "decimal", min: 0 }, error: "≥ 0" }],
+      columnWidths: [{ col: 0, width: 20 }],
+      merges: [],
+    },
+  ],
+  names: [
+    { name: "Event_FixedCost", sheet: "main", ref: "B1", role: "input" },
+    { name: "Event_Double", sheet: "main", ref: "B2", role: "output" },
+  ],
+};
+
+describe("xlsx adapter", () => {
+  test("writes cells, formulas and names, reads them back", async () => {
+    const wb = XlsxWorkbook.create();
+    const r = await wb.writeTemplate(spec);
+    expect(r.sheetNames).toEqual(["Event"]);
+    const snap = await readXlsx(await wb.toBuffer());
+    expect(snap.sheets[0].name).toBe("Event");
+    expect(snap.sheets[0].values[0]).toEqual(["F", 100]);
+    expect(snap.sheets[0].formulas?.[1][1]).toBe("=B1*2");
+    expect(snap.names).toEqual([
+      { name: "Event_FixedCost", refersTo: "Event!$B$1" },
+      { name: "Event_Double", refersTo: "Event!$B$2" },
+    ]);
+  });
+
+  test("a template written twice gets a new sheet and suffixed names", async () => {
+    const wb = XlsxWorkbook.create();
+    await wb.writeTemplate(spec);
+    const second = await wb.writeTemplate(spec);
+    expect(second.sheetNames).toEqual(["Event (2)"]);
+    expect(second.names.map((n) => n.name)).toEqual(["Event_FixedCost_2", "Event_Double_2"]);
+    const loaded = await XlsxWorkbook.load(await wb.toBuffer());
+    const third = await loaded.writeTemplate(spec);
+    expect(third.sheetNames).toEqual(["Event (3)"]);
+    expect(third.names[0].name).toBe("Event_FixedCost_3");
+    const snap = await loaded.readWorkbook();
+    expect(snap.sheets.map((s) => s.name)).toEqual(["Event", "Event (2)", "Event (3)"]);
+    expect(snap.names.map((n) => n.name).sort()).toContain("Event_Double_3");
+  });
+});
