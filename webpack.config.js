@@ -1,0 +1,156 @@
+/* eslint-disable no-undef */
+const path = require("path");
+const fs = require("fs");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const urlDev = "https://localhost:3000/";
+// Where the production build is hosted; the manifest's URLs are rewritten to it.
+const urlProd = process.env.ADDIN_URL || urlDev;
+const certDir = path.join(__dirname, "certs");
+
+// Microsoft's tools generate functions.json only in the default language. The zh-CN file is derived
+// from it and the translation table at build time, so the two cannot drift: a missing translation
+// fails the build.
+class LocalizedMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("LocalizedMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "LocalizedMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const source = compilation.getAsset("functions.json");
+          if (!source) return; // the metadata plugin already reported its error
+          // Required lazily so a change to the table is picked up by a running dev server.
+          const localizer = require.resolve("./scripts/localize-metadata.js");
+          const tablePath = path.join(__dirname, "src/functions/zh-CN.json");
+          delete require.cache[localizer];
+          compilation.fileDependencies.add(tablePath);
+          try {
+            const { localizeMetadata } = require(localizer);
+            const metadata = JSON.parse(source.source.source().toString());
+            const table = JSON.parse(fs.readFileSync(tablePath, "utf8"));
+            const localized = localizeMetadata(metadata, table);
+            compilation.emitAsset(
+              "functions.zh-CN.json",
+              new webpack.sources.RawSource(JSON.stringify(localized, null, 2)),
+            );
+          } catch (err) {
+            compilation.errors.push(new webpack.WebpackError(`functions.zh-CN.json: ${err.message}`));
+          }
+        },
+      );
+    });
+  }
+}
+
+function httpsOptions() {
+  // Our own certificate files (scripts/start.js creates them); office-addin-dev-certs needs sudo to
+  // install its CA on Linux, so it is never required here.
+  const key = path.join(certDir, "localhost.key");
+  const cert = path.join(certDir, "localhost.crt");
+  if (fs.existsSync(key) && fs.existsSync(cert)) {
+    return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+  }
+  return {};
+}
+
+module.exports = (env, options) => {
+  const dev = options.mode === "development";
+  const web = {
+    name: "web",
+    devtool: dev ? "eval-source-map" : "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "chunks/[name].[contenthash:8].js",
+      // The CLI bundle shares dist/; keep it when the web build cleans.
+      clean: { keep: /^cli\// },
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // exceljs' browser build still reaches for Node core modules; none is needed in the pane.
+      fallback: { fs: false, path: false, stream: false, crypto: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new LocalizedMetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Functions first: they must register before (and without waiting for) the pane's React tree.
+        chunks: ["functions", "commands", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/help", to: "help", noErrorOnMissing: true },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.join(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: httpsOptions() },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      hot: false,
+      client: false,
+    },
+  };
+
+  const cli = {
+    name: "cli",
+    target: "node20",
+    devtool: false,
+    entry: { "dealer-mkt": "./src/cli/main.ts" },
+    output: { path: path.resolve(__dirname, "dist/cli"), filename: "[name].js", chunkFilename: "[name].js" },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    externalsPresets: { node: true },
+    // Keep npm packages as runtime requires: the CLI runs where node_modules is installed.
+    externals: [
+      ({ request }, callback) =>
+        /^[@a-z]/.test(request) ? callback(null, `commonjs ${request}`) : callback(),
+    ],
+    optimization: { splitChunks: false, minimize: false },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+        },
+      ],
+    },
+    plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
+  };
+
+  // The dev server serves the pane only; the CLI bundle is for `npm run build`.
+  return env && env.WEBPACK_SERVE ? web : [web, cli];
+};
