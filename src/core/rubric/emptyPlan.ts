@@ -1,0 +1,5 @@
+import type { PlanDocument } from "./types";
+
+export function emptyPlan(): PlanDocument {
+  return { elements: [], targets: [], budget: [], schedule: [], owners: [], controls: [], actuals: [] };
+}

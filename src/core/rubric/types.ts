@@ -1,0 +1,156 @@
+// Types of the rubric engine (营销计划评估标准). Pure data: a plan document goes in, a score comes out.
+
+export type Lang = "zh-CN" | "en-US";
+export const LANGS: readonly Lang[] = ["zh-CN", "en-US"];
+
+/** A user-visible text in both languages. */
+export type Localized = Readonly<Record<Lang, string>>;
+
+/** The twelve elements of a marketing plan (营销计划作业流程), in the source's order. */
+export type ElementId =
+  | "summary"
+  | "capability"
+  | "customers"
+  | "marketingObjectives"
+  | "financialObjectives"
+  | "strategy"
+  | "mix"
+  | "expenses"
+  | "control"
+  | "schedule"
+  | "organization"
+  | "review";
+
+/** Where a value came from, e.g. "营销计划!C5"; free text for the reader, never parsed by the core. */
+export type CellRef = string;
+
+export interface PlanElement {
+  readonly id: ElementId;
+  readonly text: string;
+  readonly owner?: string;
+  /** ISO date (yyyy-mm-dd) when known, else the text as written. */
+  readonly due?: string;
+  readonly status?: string;
+  readonly ref?: CellRef;
+}
+
+export interface PlanTarget {
+  readonly label: string;
+  readonly value: number | null;
+  /** Unit or measuring indicator (台, %, 元, "leads per week" …). */
+  readonly measure?: string;
+  /** The reader's guess; "sales" marks the vehicle-sales target. */
+  readonly kind?: "sales" | "financial" | "other";
+  readonly ref?: CellRef;
+}
+
+export interface BudgetLine {
+  readonly label: string;
+  readonly amount: number | null;
+  readonly ref?: CellRef;
+}
+
+export interface ScheduleItem {
+  readonly label: string;
+  readonly start?: string;
+  readonly end?: string;
+  readonly owner?: string;
+  readonly milestone?: boolean;
+  readonly ref?: CellRef;
+}
+
+export interface OwnerEntry {
+  /** Department, role or task. */
+  readonly role: string;
+  readonly name: string;
+  readonly ref?: CellRef;
+}
+
+/** One KPI of the control mechanism (过程控制): standard value, control line, review cycle, corrective action. */
+export interface ControlItem {
+  readonly kpi: string;
+  readonly standard?: number | null;
+  readonly controlLine?: number | string | null;
+  readonly reviewCycle?: string;
+  readonly correctiveAction?: string;
+  readonly ref?: CellRef;
+}
+
+/** An actual result beside its planned target. */
+export interface ActualItem {
+  readonly label: string;
+  readonly target: number | null;
+  readonly actual: number | null;
+  readonly ref?: CellRef;
+}
+
+export interface PlanDocument {
+  readonly dealer?: string;
+  readonly elements: readonly PlanElement[];
+  readonly targets: readonly PlanTarget[];
+  readonly budget: readonly BudgetLine[];
+  readonly schedule: readonly ScheduleItem[];
+  readonly owners: readonly OwnerEntry[];
+  readonly controls: readonly ControlItem[];
+  readonly actuals: readonly ActualItem[];
+}
+
+export type CriterionId = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+export type CriterionKey =
+  | "complete"
+  | "concise"
+  | "measurable"
+  | "actions"
+  | "salesBudgetSchedule"
+  | "organization"
+  | "feedback"
+  | "results";
+
+export interface Evidence {
+  readonly elements?: readonly ElementId[];
+  readonly ref?: CellRef;
+  readonly value?: string | number;
+  readonly note: Localized;
+}
+
+export interface CriterionScore {
+  readonly id: CriterionId;
+  readonly key: CriterionKey;
+  readonly name: Localized;
+  /** The automatic score, an integer 0–5. */
+  readonly auto: number;
+  /** True when the engine could not judge (criterion 8 without actuals): a person should score it. */
+  readonly needsPerson: boolean;
+  readonly evidence: readonly Evidence[];
+  /** What to do to reach 5; null at full marks. */
+  readonly suggestion: Localized | null;
+}
+
+export interface Override {
+  /** 0–5, steps of 0.5. */
+  readonly score: number;
+  readonly reason: string;
+}
+
+export interface PlanScore {
+  readonly criteria: readonly CriterionScore[];
+  /** A person's overrides, kept apart from the automatic scores. */
+  readonly overrides: Readonly<Partial<Record<CriterionId, Override>>>;
+  /** Sum of the automatic scores. */
+  readonly autoTotal: number;
+  /** Sum of the effective scores (override where given, else automatic). */
+  readonly total: number;
+  readonly max: 40;
+  /** total / 40 × 100, rounded to one decimal. */
+  readonly percent: number;
+}
+
+export interface RubricError {
+  readonly kind: "rubric-error";
+  readonly reason: Localized;
+}
+
+export function isRubricError(x: unknown): x is RubricError {
+  return typeof x === "object" && x !== null && (x as { kind?: unknown }).kind === "rubric-error";
+}

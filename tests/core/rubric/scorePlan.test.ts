@@ -1,0 +1,268 @@
+import fc from "fast-check";
+import {
+  applyOverride,
+  ELEMENTS,
+  emptyPlan,
+  isRubricError,
+  matchElementHeading,
+  scorePlan,
+  type ElementId,
+  type PlanDocument,
+  type PlanElement,
+} from "../../../src/core/rubric";
+
+const fullText: Record<ElementId, string> = {
+  summary: "二季度以新车销量 360 台为主目标,通过车展和试驾会集客,费用控制在 45 万元以内。",
+  capability: "本店售后满意度区域第一,试驾车型齐全,老客户基盘 8000 人,可发挥转介绍优势。",
+  customers: "目标客户为首次购车的年轻人群体和换购的家庭客户,关注油耗、空间和金融方案。",
+  marketingObjectives: "4月集客 1200 人,留资 600 人,到店 300 人,新车销量 120 台;5月、6月各 120 台。",
+  financialObjectives: "营销费用 45 万元,单车营销成本不高于 1250 元,毛利 180 万元。",
+  strategy: "以试驾体验为核心,线上获客、线下转化,老客户转介绍带动新客户。",
+  mix: "1. 4月12日车展,目标留资 300 条;2. 4月26日试驾会 80 人;3. 5月老客户转介绍活动。",
+  expenses: "车展 20 万元;试驾会 10 万元;线上广告 15 万元。",
+  control: "集客率标准值 15%,预警线 12%,控制线 10%;每周例会检查,低于控制线时调整投放渠道。",
+  schedule: "4月1日启动,4月12日车展,4月26日试驾会,5月15日中期检查,6月30日结束复盘。",
+  organization: "市场部牵头,负责人:王芳;销售部负责邀约和成交;售后部负责老客户转介绍。",
+  review: "每月末复盘一次,对照目标分析偏差,调整下月计划。",
+};
+
+function planWith(
+  ids: readonly ElementId[],
+  texts: Partial<Record<ElementId, string>> = fullText,
+): PlanDocument {
+  return { ...emptyPlan(), elements: ids.map((id) => ({ id, text: texts[id] ?? "" })) };
+}
+
+const allIds = ELEMENTS.map((e) => e.id);
+
+describe("scorePlan", () => {
+  test("an empty plan scores 0 everywhere and asks a person for criterion 8", () => {
+    const s = scorePlan(emptyPlan());
+    expect(s.criteria.map((c) => c.auto)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(s.total).toBe(0);
+    expect(s.criteria[7].needsPerson).toBe(true);
+    expect(s.criteria.every((c) => c.suggestion !== null)).toBe(true);
+  });
+
+  test("a complete text plan scores high on criteria 1–7 with evidence", () => {
+    const s = scorePlan(planWith(allIds));
+    const auto = s.criteria.map((c) => c.auto);
+    expect(auto.slice(0, 7).every((a) => a >= 4)).toBe(true);
+    expect(s.criteria[0].auto).toBe(5);
+    expect(s.criteria[0].suggestion).toBeNull();
+    for (const c of s.criteria.slice(0, 7)) expect(c.evidence.length).toBeGreaterThan(0);
+  });
+
+  test("missing elements are named in the suggestion of criterion 1", () => {
+    const s = scorePlan(planWith(allIds.filter((id) => id !== "financialObjectives")));
+    expect(s.criteria[0].auto).toBe(4);
+    expect(s.criteria[0].suggestion?.["zh-CN"]).toContain("财务目标");
+    expect(s.criteria[0].suggestion?.["en-US"]).toContain("Financial objectives");
+  });
+
+  test("placeholders such as 待定 and TBD do not count as content", () => {
+    const s = scorePlan(planWith(["summary", "strategy"], { summary: "待定", strategy: "TBD" }));
+    expect(s.criteria[0].auto).toBe(0);
+  });
+
+  test("too short and too long both cost in criterion 2", () => {
+    const texts = { ...fullText, summary: "冲量", strategy: "很长的策略".repeat(200) };
+    const s = scorePlan(planWith(allIds, texts));
+    expect(s.criteria[1].auto).toBe(4); // 10 of 12 fit
+    expect(s.criteria[1].suggestion?.["zh-CN"]).toContain("执行概要");
+    expect(s.criteria[1].suggestion?.["en-US"]).toContain("Marketing strategy");
+  });
+
+  test("criterion 8 uses actuals against targets, each line capped at 100%", () => {
+    const plan: PlanDocument = {
+      ...emptyPlan(),
+      actuals: [
+        { label: "销量", target: 100, actual: 150 },
+        { label: "集客", target: 1000, actual: 600 },
+      ],
+    };
+    const s = scorePlan(plan);
+    expect(s.criteria[7].needsPerson).toBe(false);
+    expect(s.criteria[7].auto).toBe(4); // mean(1, 0.6) = 0.8
+    expect(s.criteria[7].suggestion?.["en-US"]).toContain("集客");
+  });
+
+  test("is deterministic", () => {
+    const p = planWith(allIds);
+    expect(JSON.stringify(scorePlan(p))).toBe(JSON.stringify(scorePlan(p)));
+  });
+});
+
+describe("applyOverride", () => {
+  test("keeps the automatic score apart and recomputes the total", () => {
+    const s = scorePlan(emptyPlan());
+    const o = applyOverride(s, 8, 3.5, "实地检查");
+    if (isRubricError(o)) throw new Error("unexpected error");
+    expect(o.criteria[7].auto).toBe(0);
+    expect(o.overrides[8]).toEqual({ score: 3.5, reason: "实地检查" });
+    expect(o.autoTotal).toBe(0);
+    expect(o.total).toBe(3.5);
+    expect(o.percent).toBe(8.8);
+    const back = applyOverride(o, 8, null, "");
+    if (isRubricError(back)) throw new Error("unexpected error");
+    expect(back.total).toBe(0);
+    expect(back.overrides[8]).toBeUndefined();
+  });
+
+  test("refuses scores outside 0–5 and missing reasons", () => {
+    const s = scorePlan(emptyPlan());
+    expect(isRubricError(applyOverride(s, 1, 6, "x"))).toBe(true);
+    expect(isRubricError(applyOverride(s, 1, 2.3, "x"))).toBe(true);
+    expect(isRubricError(applyOverride(s, 1, 2, "  "))).toBe(true);
+  });
+});
+
+describe("matchElementHeading", () => {
+  test.each([
+    ["执行摘要", "summary"],
+    ["一、执行概要:", "summary"],
+    ["3. Target Customers", "customers"],
+    ["目标客户群", "customers"],
+    ["Budget", "expenses"],
+    ["费用预算", "expenses"],
+    ["Timeline", "schedule"],
+    ["时间表", "schedule"],
+    ["Control & Feedback", "control"],
+    ["控制和反馈", "control"],
+    ["（12）总结与校正", "review"],
+  ])("%s → %s", (heading, id) => {
+    expect(matchElementHeading(heading)).toBe(id);
+  });
+
+  test("ordinary text is not a heading", () => {
+    expect(matchElementHeading("4月12日车展")).toBeNull();
+    expect(matchElementHeading("")).toBeNull();
+  });
+});
+
+// ---- properties ---------------------------------------------------------------------------------
+
+const arbText = fc.oneof(
+  fc.constantFrom(
+    ...Object.values(fullText),
+    "",
+    "待定",
+    "TBD",
+    "x".repeat(3000),
+    "每周 复盘 控制线 纠偏 120台",
+  ),
+  fc.string({ maxLength: 80 }),
+  fc.string({
+    unit: fc.constantFrom(..."销量台元月日负责人:控制线每周纠偏标准值 1234567890%;、\n"),
+    maxLength: 120,
+  }),
+);
+const arbElement: fc.Arbitrary<PlanElement> = fc.record(
+  {
+    id: fc.constantFrom(...allIds),
+    text: arbText,
+    owner: fc.constantFrom("", "王芳", "Li Lei"),
+  },
+  { requiredKeys: ["id", "text"] },
+);
+const arbNum = fc.oneof(fc.constant(null), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
+const arbPlan: fc.Arbitrary<PlanDocument> = fc.record({
+  elements: fc.array(arbElement, { maxLength: 14 }),
+  targets: fc.array(
+    fc.record({
+      label: fc.constantFrom("新车销量", "毛利", "集客率", ""),
+      value: arbNum,
+      measure: fc.constantFrom("台", "万元", "%", ""),
+      kind: fc.constantFrom("sales" as const, "financial" as const, "other" as const),
+    }),
+    { maxLength: 4 },
+  ),
+  budget: fc.array(fc.record({ label: fc.constantFrom("车展", "广告", ""), amount: arbNum }), {
+    maxLength: 4,
+  }),
+  schedule: fc.array(
+    fc.record({
+      label: fc.constantFrom("车展", "试驾会", ""),
+      start: fc.constantFrom("2026-04-12", ""),
+      owner: fc.constantFrom("王芳", ""),
+      milestone: fc.boolean(),
+    }),
+    { maxLength: 4 },
+  ),
+  owners: fc.array(
+    fc.record({ role: fc.constantFrom("市场部", "销售部"), name: fc.constantFrom("王芳", "") }),
+    {
+      maxLength: 3,
+    },
+  ),
+  controls: fc.array(
+    fc.record({
+      kpi: fc.constantFrom("集客率", ""),
+      standard: arbNum,
+      controlLine: arbNum,
+      reviewCycle: fc.constantFrom("每周", ""),
+      correctiveAction: fc.constantFrom("调整渠道", ""),
+    }),
+    { maxLength: 3 },
+  ),
+  actuals: fc.array(fc.record({ label: fc.constantFrom("销量"), target: arbNum, actual: arbNum }), {
+    maxLength: 3,
+  }),
+});
+
+describe("properties", () => {
+  test("scores are integers within 0–5 and the total is their sum", () => {
+    fc.assert(
+      fc.property(arbPlan, (plan) => {
+        const s = scorePlan(plan);
+        expect(s.criteria).toHaveLength(8);
+        for (const c of s.criteria) {
+          expect(Number.isInteger(c.auto)).toBe(true);
+          expect(c.auto).toBeGreaterThanOrEqual(0);
+          expect(c.auto).toBeLessThanOrEqual(5);
+          expect(c.suggestion === null).toBe(c.auto === 5 && !c.needsPerson);
+        }
+        expect(s.total).toBe(s.criteria.reduce((a, c) => a + c.auto, 0));
+        expect(s.autoTotal).toBe(s.total);
+        expect(s.percent).toBeCloseTo((s.total / 40) * 100, 1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("filling in a missing element never lowers any score", () => {
+    fc.assert(
+      fc.property(
+        arbPlan,
+        fc.constantFrom(...allIds),
+        arbText,
+        fc.constantFrom("", "赵强"),
+        (plan, id, text, owner) => {
+          const without: PlanDocument = { ...plan, elements: plan.elements.filter((e) => e.id !== id) };
+          const withIt: PlanDocument = { ...without, elements: [...without.elements, { id, text, owner }] };
+          const a = scorePlan(without).criteria;
+          const b = scorePlan(withIt).criteria;
+          for (let i = 0; i < 8; i++) expect(b[i].auto).toBeGreaterThanOrEqual(a[i].auto);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test("an override total equals the sum of the effective scores", () => {
+    fc.assert(
+      fc.property(
+        arbPlan,
+        fc.constantFrom(1, 2, 3, 4, 5, 6, 7, 8) as fc.Arbitrary<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8>,
+        fc.integer({ min: 0, max: 10 }),
+        (plan, id, half) => {
+          const s = applyOverride(scorePlan(plan), id, half / 2, "review");
+          if (isRubricError(s)) throw new Error("unexpected error");
+          const sum = s.criteria.reduce((a, c) => a + (c.id === id ? half / 2 : c.auto), 0);
+          expect(s.total).toBe(sum);
+          expect(s.autoTotal).toBe(s.criteria.reduce((a, c) => a + c.auto, 0));
+        },
+      ),
+    );
+  });
+});
