@@ -22,11 +22,11 @@ class LocalizedMetadataPlugin {
           const source = compilation.getAsset("functions.json");
           if (!source) return; // the metadata plugin already reported its error
           // Required lazily so a change to the table is picked up by a running dev server.
-          const localizer = require.resolve("./scripts/localize-metadata.js");
           const tablePath = path.join(__dirname, "src/functions/zh-CN.json");
-          delete require.cache[localizer];
           compilation.fileDependencies.add(tablePath);
           try {
+            const localizer = require.resolve("./scripts/localize-metadata.js");
+            delete require.cache[localizer];
             const { localizeMetadata } = require(localizer);
             const metadata = JSON.parse(source.source.source().toString());
             const table = JSON.parse(fs.readFileSync(tablePath, "utf8"));
