@@ -1,0 +1,95 @@
+import { domainError, type DomainError, type ErrorCode } from "../core";
+
+/**
+ * Excel argument values → numbers or domain errors. Pure, so it is tested without Office.
+ *
+ * Every numeric parameter is declared `unknown[][]` (metadata type "any", dimensionality
+ * "matrix"): with type "number" Excel would turn a blank into 0 and reject text before our code
+ * sees it, and the domain wants a blank reported (#N/A), never read as 0.
+ */
+export type Num = number | DomainError;
+export type Grid<T> = T[][];
+
+const PASSED_THROUGH: readonly string[] = ["#VALUE!", "#N/A", "#NUM!", "#DIV/0!"];
+
+/** An omitted optional argument: Excel passes null or leaves it undefined (it is not a range). */
+export function isOmitted(value: unknown): boolean {
+  return value === undefined || value === null;
+}
+
+/** One cell: numbers pass; blank (null, undefined, "") → #N/A; text and logicals → #VALUE!. */
+export function coerceCell(value: unknown, argument: string): Num {
+  if (typeof value === "number") return Number.isFinite(value) ? value : domainError("notFinite", argument);
+  if (value === null || value === undefined || value === "") return domainError("blank", argument);
+  if (typeof value === "object" && typeof (value as { code?: unknown }).code === "string") {
+    // An error value arriving in a range (e.g. #DIV/0! from a formula) stays the same error.
+    const code = (value as { code: string }).code;
+    const kept: ErrorCode = PASSED_THROUGH.includes(code) ? (code as ErrorCode) : "#VALUE!";
+    return domainError("inputError", argument, kept);
+  }
+  // Text (even "12") and TRUE/FALSE: a number belongs here, and silently reading them hides mistakes.
+  return domainError("notNumber", argument);
+}
+
+/** A single value or a 2-D range, as a rectangular grid of raw values. */
+export function toGrid(value: unknown, argument: string): Grid<unknown> | DomainError {
+  if (!Array.isArray(value)) return [[value]];
+  if (value.length === 0) return domainError("notRectangular", argument);
+  if (!value.every((row) => Array.isArray(row))) return [value];
+  const rows = value as unknown[][];
+  const width = rows[0].length;
+  if (width === 0 || rows.some((row) => row.length !== width)) return domainError("notRectangular", argument);
+  return rows;
+}
+
+export function coerceGrid(value: unknown, argument: string): Grid<Num> | DomainError {
+  const grid = toGrid(value, argument);
+  if (!Array.isArray(grid)) return grid;
+  const out: Grid<Num> = new Array<Num[]>(grid.length);
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    const coerced: Num[] = new Array<Num>(row.length);
+    for (let c = 0; c < row.length; c++) coerced[c] = coerceCell(row[c], argument);
+    out[r] = coerced;
+  }
+  return out;
+}
+
+export interface Shape {
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export interface NamedGrid {
+  readonly grid: Grid<Num>;
+  readonly argument: string;
+}
+
+/** Same-shape ranges combine element by element, a single cell broadcasts, anything else → #VALUE!. */
+export function broadcastShape(
+  grids: readonly NamedGrid[],
+  base: Shape = { rows: 1, cols: 1 },
+): Shape | DomainError {
+  let rows = base.rows;
+  let cols = base.cols;
+  for (const { grid } of grids) {
+    const r = grid.length;
+    const c = grid[0].length;
+    if (r === 1 && c === 1) continue;
+    if (rows === 1 && cols === 1) {
+      rows = r;
+      cols = c;
+    }
+  }
+  for (const { grid, argument } of grids) {
+    const r = grid.length;
+    const c = grid[0].length;
+    if (!(r === 1 && c === 1) && (r !== rows || c !== cols)) return domainError("shapeMismatch", argument);
+  }
+  return { rows, cols };
+}
+
+/** The element at (r, c), with a 1×1 grid standing for every position. */
+export function at(grid: Grid<Num>, r: number, c: number): Num {
+  return grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid[r][c];
+}

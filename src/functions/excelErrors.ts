@@ -1,0 +1,51 @@
+import { describe, isDomainError, pickLang, type DomainError, type Lang } from "../core";
+import type { Grid, Num } from "./coerce";
+
+/**
+ * The one place where domain errors become Excel errors. Excel shows a custom message only for
+ * #VALUE! and #N/A (CustomFunctions.ErrorCode docs: "A custom error message can't be used" for
+ * #DIV/0! and #NUM!), so the others carry the code alone.
+ */
+export function toExcelError(error: DomainError, lang: Lang): CustomFunctions.Error {
+  switch (error.code) {
+    case "#VALUE!":
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, describe(error, lang));
+    case "#N/A":
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, describe(error, lang));
+    case "#NUM!":
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+    case "#DIV/0!":
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
+  }
+}
+
+/**
+ * The message language follows Office's display language. Read at call time, not at load:
+ * functions are registered before Office.onReady, when Office.context may not exist yet.
+ */
+export function displayLang(): Lang {
+  try {
+    if (typeof Office === "undefined") return "en-US";
+    return pickLang(Office.context?.displayLanguage);
+  } catch {
+    return "en-US";
+  }
+}
+
+export type Cell = number | CustomFunctions.Error;
+
+/** A whole-call error is thrown (Excel shows it in the formula cell); element errors stay in place. */
+export function toExcelResult(result: Grid<Num> | DomainError, lang: Lang = displayLang()): Cell[][] {
+  if (isDomainError(result)) throw toExcelError(result, lang);
+  const out: Cell[][] = new Array<Cell[]>(result.length);
+  for (let r = 0; r < result.length; r++) {
+    const row = result[r];
+    const cells: Cell[] = new Array<Cell>(row.length);
+    for (let c = 0; c < row.length; c++) {
+      const x = row[c];
+      cells[c] = typeof x === "number" ? x : toExcelError(x, lang);
+    }
+    out[r] = cells;
+  }
+  return out;
+}
