@@ -1,0 +1,190 @@
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Tab,
+  TabList,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactElement } from "react";
+import type { Environment } from "../env";
+import { strings, type Lang } from "../i18n";
+import { describeError } from "../errors";
+import { PaneContext, type PaneContextValue } from "../context";
+import type { PaneServices } from "../services/types";
+import { TemplatesPage } from "./TemplatesPage";
+import { HelpPage } from "./HelpPage";
+
+// Scoring and sharing are used less often than templates; their UI loads when its tab is opened.
+const ScorePage = lazy(() => import(/* webpackChunkName: "score-ui" */ "./ScorePage"));
+const SharePage = lazy(() => import(/* webpackChunkName: "share-ui" */ "./SharePage"));
+
+type TabId = "templates" | "score" | "share" | "help";
+const TABS: readonly TabId[] = ["templates", "score", "share", "help"];
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    paddingLeft: tokens.spacingHorizontalL,
+    paddingRight: tokens.spacingHorizontalL,
+    paddingTop: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    display: "flex",
+    alignItems: "flex-start",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    flexWrap: "wrap",
+    marginBottom: tokens.spacingVerticalS,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  subtitle: {
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+  },
+  lang: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  bars: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalS,
+  },
+});
+
+export interface AppProps {
+  readonly env: Environment;
+  readonly services: PaneServices;
+  /** Called once the first content is on screen (the bench measures up to it). */
+  readonly onFirstRender?: () => void;
+}
+
+export function App({ env, services, onFirstRender }: AppProps): ReactElement {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(env.lang);
+  const [tab, setTab] = useState<TabId>("templates");
+  const [error, setError] = useState<string | null>(null);
+  const [lastError, setLastError] = useState<unknown>(null);
+  const t = strings(lang);
+  // A host found after the first render (see index.tsx) brings its own language.
+  useEffect(() => setLang(env.lang), [env.lang]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t.appTitle;
+  }, [lang, t.appTitle]);
+  useEffect(() => onFirstRender?.(), [onFirstRender]);
+  // Re-describe a standing error when the language changes, so the bar follows the switch.
+  useEffect(() => {
+    if (lastError !== null) setError(describeError(lastError, t));
+  }, [t, lastError]);
+
+  const reportError = useCallback((e: unknown) => setLastError(() => e ?? new Error("unknown")), []);
+  const clearError = useCallback(() => {
+    setLastError(null);
+    setError(null);
+  }, []);
+  const context = useMemo<PaneContextValue>(
+    () => ({ lang, t, services, reportError, clearError }),
+    [lang, t, services, reportError, clearError],
+  );
+
+  const tabLabel: Record<TabId, string> = {
+    templates: t.tabTemplates,
+    score: t.tabScore,
+    share: t.tabShare,
+    help: t.tabHelp,
+  };
+
+  return (
+    <FluentProvider
+      theme={env.theme === "dark" ? webDarkTheme : webLightTheme}
+      className={styles.root}
+      data-host={services.host}
+      data-theme={env.theme}
+      data-lang={lang}
+    >
+      <PaneContext.Provider value={context}>
+        <header className={styles.header}>
+          <div>
+            <h1 className={styles.title}>{t.appTitle}</h1>
+            <p className={styles.subtitle}>{t.appSubtitle}</p>
+          </div>
+          <div className={styles.lang}>
+            <label htmlFor="pane-language">{t.language}</label>
+            <Select
+              id="pane-language"
+              size="small"
+              value={lang}
+              onChange={(_, data) => setLang(data.value === "zh-CN" ? "zh-CN" : "en-US")}
+            >
+              <option value="zh-CN">中文</option>
+              <option value="en-US">English</option>
+            </Select>
+          </div>
+        </header>
+        <main>
+          <div className={styles.bars}>
+            {services.host === "preview" && (
+              <MessageBar intent="info" data-testid="preview-banner">
+                <MessageBarBody>{t.previewBanner}</MessageBarBody>
+              </MessageBar>
+            )}
+            {error !== null && (
+              <MessageBar intent="error" role="alert" data-testid="error-bar">
+                <MessageBarBody>
+                  <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+                  {error}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button size="small" onClick={clearError}>
+                    {t.dismiss}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            )}
+          </div>
+          <TabList
+            aria-label={t.tabsLabel}
+            selectedValue={tab}
+            onTabSelect={(_, data) => setTab(TABS.find((id) => id === data.value) ?? "templates")}
+          >
+            {TABS.map((id) => (
+              <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+                {tabLabel[id]}
+              </Tab>
+            ))}
+          </TabList>
+          <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} data-testid="pane-content">
+            <Suspense fallback={<Spinner size="small" label={t.loading} />}>
+              {tab === "templates" && <TemplatesPage />}
+              {tab === "score" && <ScorePage />}
+              {tab === "share" && <SharePage />}
+              {tab === "help" && <HelpPage />}
+            </Suspense>
+          </div>
+        </main>
+      </PaneContext.Provider>
+    </FluentProvider>
+  );
+}

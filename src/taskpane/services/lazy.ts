@@ -1,0 +1,30 @@
+// The pane's services, loaded on first use: neither exceljs nor the Office adapter, the templates or
+// the scoring engine is part of the first-load bundle. Each host gets its own implementation module.
+import type { HostKind } from "../env";
+import type { PaneServices } from "./types";
+
+type Impl = Omit<PaneServices, "host">;
+
+export function createServices(host: HostKind): PaneServices {
+  let pending: Promise<Impl> | null = null;
+  const load = (): Promise<Impl> => {
+    pending ??=
+      host === "excel"
+        ? import(/* webpackChunkName: "excel-services" */ "./excel").then((m) => m.excelServices)
+        : import(/* webpackChunkName: "preview-services" */ "./preview").then((m) => m.previewServices);
+    // A failed chunk load (offline) may be retried by the next click.
+    pending.catch(() => (pending = null));
+    return pending;
+  };
+  return {
+    host,
+    templateForm: async (...a) => (await load()).templateForm(...a),
+    validate: async (...a) => (await load()).validate(...a),
+    createTemplate: async (...a) => (await load()).createTemplate(...a),
+    score: async (...a) => (await load()).score(...a),
+    override: async (...a) => (await load()).override(...a),
+    writeScorecard: async (...a) => (await load()).writeScorecard(...a),
+    prepareForSharing: async (...a) => (await load()).prepareForSharing(...a),
+    restore: async (...a) => (await load()).restore(...a),
+  };
+}

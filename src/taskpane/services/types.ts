@@ -1,0 +1,88 @@
+// The pane's view of the rest of the add-in. Components only see these types and a PaneServices
+// object; the Excel and preview implementations (loaded on demand) adapt the templates, scoring and
+// sharing modules to them. Nothing here decides a business rule.
+import type { Lang } from "../i18n";
+import type { HostKind } from "../env";
+// Types only: the engine itself is loaded with the scoring UI.
+import type { CriterionId, PlanScore, RubricError } from "../../core/rubric";
+
+export type TemplateKind = "plan" | "budget" | "event" | "funnel";
+export const TEMPLATE_KINDS: readonly TemplateKind[] = ["plan", "budget", "event", "funnel"];
+
+export type FieldValue = string | number;
+
+/** One input of a template's form, as the templates module describes it. */
+export interface InputFieldView {
+  readonly key: string;
+  readonly label: string;
+  readonly type: "text" | "number" | "select";
+  readonly defaultValue: FieldValue;
+  readonly unit?: string;
+  readonly hint?: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly step?: number;
+  readonly options?: readonly { readonly value: string; readonly label: string }[];
+}
+
+export interface TemplateFormView {
+  readonly kind: TemplateKind;
+  /** Common dealership fields first (dealer name, brand, …), then the template's own. */
+  readonly common: readonly InputFieldView[];
+  readonly specific: readonly InputFieldView[];
+}
+
+export type FormValues = Readonly<Record<string, FieldValue>>;
+
+/** Reasons keyed by field key, already in the pane's language. */
+export type FieldErrors = Readonly<Record<string, string>>;
+
+/** Errors block creation; warnings (e.g. an event that never breaks even) are shown but do not. */
+export interface Validation {
+  readonly errors: FieldErrors;
+  readonly warnings: FieldErrors;
+}
+
+export type CreateResult =
+  { readonly kind: "sheet"; readonly sheet: string } | { readonly kind: "download"; readonly file: string };
+
+/** A scored plan: the engine's own result (overrides included), and where it came from. */
+export interface ScoreResult {
+  /** Sheet or file name, for the heading. */
+  readonly source: string;
+  readonly score: PlanScore;
+}
+
+export interface ShareReportView {
+  readonly rewritten: readonly string[];
+  readonly frozen: readonly string[];
+  readonly restored: readonly string[];
+  readonly file?: string;
+}
+
+export type Progress = (fraction: number) => void;
+
+export interface PaneServices {
+  readonly host: HostKind;
+  templateForm(kind: TemplateKind, lang: Lang): Promise<TemplateFormView>;
+  validate(kind: TemplateKind, values: FormValues, lang: Lang): Promise<Validation>;
+  createTemplate(
+    kind: TemplateKind,
+    values: FormValues,
+    lang: Lang,
+    onProgress: Progress,
+  ): Promise<CreateResult>;
+  /** Excel: the active sheet. Preview: the given file. */
+  score(lang: Lang, file?: File): Promise<ScoreResult>;
+  /** Sets (value) or removes (null) a person's override through the engine, which checks it. */
+  override(
+    score: PlanScore,
+    id: CriterionId,
+    value: number | null,
+    reason: string,
+  ): Promise<PlanScore | RubricError>;
+  /** Excel: writes a scorecard sheet. Preview: downloads the scored workbook. */
+  writeScorecard(result: ScoreResult, lang: Lang): Promise<CreateResult>;
+  prepareForSharing(lang: Lang, file?: File): Promise<ShareReportView>;
+  restore(lang: Lang): Promise<ShareReportView>;
+}

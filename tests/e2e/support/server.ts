@@ -1,0 +1,58 @@
+// A tiny static server for the production build (dist/), on an ephemeral localhost port.
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, resolve, sep } from "node:path";
+
+export const ROOT = resolve(__dirname, "../../..");
+export const DIST = join(ROOT, "dist");
+export const OFFICE_JS_DIR = join(ROOT, "node_modules/@microsoft/office-js/dist");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+};
+
+export function contentType(file: string): string {
+  return TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+}
+
+/** Resolves a URL path inside `root`, refusing anything that escapes it. */
+export function fileUnder(root: string, urlPath: string): string | null {
+  const decoded = decodeURIComponent(urlPath.split("?")[0]);
+  const file = normalize(join(root, decoded));
+  if (file !== root && !file.startsWith(root + sep)) return null;
+  if (!existsSync(file) || !statSync(file).isFile()) return null;
+  return file;
+}
+
+export interface StaticServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function serveDist(root = DIST): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? "/") === "/" ? "/taskpane.html" : (req.url ?? "/");
+    const file = fileUnder(root, path);
+    if (!file) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": contentType(file), "cache-control": "no-store" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((ok, fail) => server.close((e) => (e ? fail(e) : ok()))),
+  };
+}
