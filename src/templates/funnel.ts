@@ -1,0 +1,375 @@
+// Funnel tracker and process control (集客漏斗与过程控制): six stages by month and by salesperson,
+// the five step rates with their owners, control lines, status and trend alerts, the spread across
+// salespeople (the source: the average hides the problem), and the five event targets.
+import { SheetBuilder } from "./builder";
+import { ceilSafeFormula, common, formats, L, monthLabels, pick, str } from "./i18n";
+import { resolveCommon, type TemplateOptions } from "./options";
+import { colName, type Localized, type SpecCell, type WorkbookSpec } from "./spec";
+
+const S = {
+  sheet: L("集客漏斗", "Funnel Tracker"),
+  title: L("集客漏斗与过程控制", "Customer funnel and process control"),
+  target: L("目标", "Target"),
+  targetBuyers: L("销售目标(真实客户数)", "Sales target (real customers)"),
+  targetNote: L(
+    "用于按标准值倒推各阶段所需客户数",
+    "Used to plan each stage backwards with the standard rates",
+  ),
+  byMonth: L("按月", "By month"),
+  month: L("月份", "Month"),
+  status: L("状态", "Status"),
+  trend: L("趋势", "Trend"),
+  total: L("合计", "Total"),
+  control: L(
+    "过程控制:标准值与控制线(比率越高越好)",
+    "Process control: standard values and lines (higher is better)",
+  ),
+  rate: L("比率", "Rate"),
+  owner: L("负责", "Owner"),
+  standard: L("标准值", "Standard value"),
+  warningLine: L("预警线", "Warning line"),
+  controlLine: L("控制线", "Control line"),
+  controlNote: L(
+    "预警线以上为达标,预警线与控制线之间为预警,低于控制线为偏离;连续 3 个月下滑触发趋势预警。比率超过 100% 表示后一阶段含往期客户,并非错误。",
+    "At or above the warning line: on target; between the lines: warning; below the control line: off track. Three falls in a row raise a trend alert. A rate above 100% means a later stage holds customers from earlier periods; it is not an error.",
+  ),
+  backwards: L("按目标倒推各阶段所需客户数", "Planning backwards from the target"),
+  stage: L("阶段", "Stage"),
+  required: L("所需客户数", "Required count"),
+  bySalesperson: L(
+    "按销售顾问(研究分布,平均会掩盖问题)",
+    "By salesperson (study the spread: the average hides the problem)",
+  ),
+  salesperson: L("销售顾问", "Salesperson"),
+  min: L("最低", "Min"),
+  median: L("中位数", "Median"),
+  max: L("最高", "Max"),
+  average: L("平均", "Average"),
+  eventTargets: L("营销活动五大量化目标", "Five quantitative targets of a marketing event"),
+  count: L("计数", "Count"),
+  value: L("数量", "Value"),
+  targetCol: L("目标", "Target"),
+  targetValue: L("目标值", "Target value"),
+  actual: L("实际", "Actual"),
+  onTarget: L("达标", "On target"),
+  warning: L("预警", "Warning"),
+  offTrack: L("偏离", "Off track"),
+  badLines: L("控制线有误", "Check the lines"),
+  trendAlert: L("▼ 连续3月下滑", "▼ 3 falls in a row"),
+  met: L("达成", "Met"),
+  below: L("未达成", "Below target"),
+};
+
+export const funnelStages: readonly Localized[] = [
+  L("市场客户", "Market contacts"),
+  L("潜在客户", "Prospects"),
+  L("目标客户", "Target customers"),
+  L("真实客户", "Real customers"),
+  L("终身客户", "Lifetime customers"),
+  L("忠诚客户", "Loyal customers"),
+];
+
+export const funnelRates: readonly { readonly name: Localized; readonly owner: Localized }[] = [
+  { name: L("集客率", "Lead capture rate"), owner: L("市场", "Marketing") },
+  { name: L("留客率", "Prospect retention rate"), owner: L("销售(成交前)", "Sales (before the deal)") },
+  { name: L("成交率", "Closing rate"), owner: L("销售(成交)", "Sales (closing)") },
+  { name: L("回厂率", "Service return rate"), owner: L("售后(保期内)", "After-sales (in warranty)") },
+  { name: L("保有率", "Loyalty rate"), owner: L("售后(保期外)", "After-sales (after warranty)") },
+];
+
+const eventCounts: readonly Localized[] = [
+  L("信息传递数量", "Messages delivered"),
+  L("咨询数", "Inquiries"),
+  L("留存线索数(留有联系方式)", "Leads kept (with contact details)"),
+  L("邀约数", "Invitations"),
+  L("邀约到店数", "Store visits from invitations"),
+  L("周期内成交数", "Deals closed within the cycle"),
+];
+
+const eventTargets: readonly Localized[] = [
+  L("信息传递数量", "Messages delivered"),
+  L("信息咨询率", "Inquiry rate"),
+  L("信息留存率", "Lead retention rate"),
+  L("邀约到店率", "Invitation-to-visit rate"),
+  L("周期类成单率", "In-cycle closing rate"),
+];
+
+/** Row and column layout, exported so tests can fill the inputs. 1-based rows. */
+export interface FunnelLayout {
+  readonly monthRows: readonly number[];
+  readonly totalRow: number;
+  readonly controlRows: readonly number[];
+  readonly needRows: readonly number[];
+  readonly repRows: readonly number[];
+  readonly repTotalRow: number;
+  readonly statRows: {
+    readonly min: number;
+    readonly median: number;
+    readonly max: number;
+    readonly average: number;
+  };
+  readonly countRows: readonly number[];
+  readonly eventTargetRows: readonly number[];
+}
+
+export function funnelLayout(salespeople: number): FunnelLayout {
+  const monthRows = Array.from({ length: 12 }, (_, i) => 9 + i);
+  const totalRow = 21;
+  const controlRows = [25, 26, 27, 28, 29];
+  const needRows = [34, 35, 36, 37];
+  const repStart = 41;
+  const repRows = Array.from({ length: salespeople }, (_, i) => repStart + i);
+  const repTotalRow = repStart + salespeople;
+  const statRows = {
+    min: repTotalRow + 1,
+    median: repTotalRow + 2,
+    max: repTotalRow + 3,
+    average: repTotalRow + 4,
+  };
+  const countStart = statRows.average + 4;
+  const countRows = Array.from({ length: 6 }, (_, i) => countStart + i);
+  const targetStart = countStart + 6 + 1;
+  const eventTargetRows = Array.from({ length: 5 }, (_, i) => targetStart + i);
+  return {
+    monthRows,
+    totalRow,
+    controlRows,
+    needRows,
+    repRows,
+    repTotalRow,
+    statRows,
+    countRows,
+    eventTargetRows,
+  };
+}
+
+// Columns: A label, B..G stages 1–6, H..L rates 1–5, M..Q status, R..V trend.
+const STAGE0 = 1;
+const RATE0 = 7;
+const STATUS0 = 12;
+const TREND0 = 17;
+
+export function buildFunnel(options: TemplateOptions): WorkbookSpec {
+  const c = resolveCommon(options);
+  const t = (x: Localized) => pick(x, c.lang);
+  const fo = options.funnel ?? {};
+  const sp = fo.salespeople ?? 8;
+  const repNames: (string | null)[] =
+    typeof sp === "number" ? new Array<string | null>(sp).fill(null) : [...sp];
+  const lay = funnelLayout(repNames.length);
+  const C = colName;
+  const b = new SheetBuilder("funnel", t(S.sheet));
+  const invalid = str(t(common.invalid));
+  const stageCol = (k: number) => C(STAGE0 + k);
+  const rateCol = (k: number) => C(RATE0 + k);
+
+  b.cell("A1", t(S.title)).style("A1", "title").merge("A1:L1");
+  b.cell("A2", t(common.subtitle(c.dealerName, c.brand, c.year)))
+    .style("A2", "subtitle")
+    .merge("A2:L2");
+  b.cell("A3", t(common.inputsNote)).style("A3", "note").merge("A3:L3");
+
+  b.cell("A4", t(S.target)).style("A4:G4", "section");
+  b.row("A5", [t(S.targetBuyers), fo.targetBuyers ?? null, t(S.targetNote)]);
+  b.style("A5", "label").style("C5", "note").merge("C5:G5");
+  b.input("B5", { type: "whole", min: 0 }, t(common.wholeNonNegative), formats.count);
+
+  /** A step rate count(k+1)/count(k) of one row; blank where either count is missing or the first is 0. */
+  const rateFormula = (r: number, k: number) => {
+    const [a, z] = [`${stageCol(k)}${r}`, `${stageCol(k + 1)}${r}`];
+    return `=IF(AND(ISNUMBER(${a}),ISNUMBER(${z})),IF(${a}>0,${z}/${a},""),"")`;
+  };
+  const statusFormula = (r: number, k: number) => {
+    const x = `${rateCol(k)}${r}`;
+    const cr = lay.controlRows[k];
+    const [std, warn, ctl] = [`$C$${cr}`, `$D$${cr}`, `$E$${cr}`];
+    return (
+      `=IF(AND(ISNUMBER(${x}),ISNUMBER(${std}),ISNUMBER(${warn}),ISNUMBER(${ctl})),` +
+      `IF(OR(${ctl}>${warn},${warn}>${std}),${str(t(S.badLines))},` +
+      `IF(${x}>=${warn},${str(t(S.onTarget))},IF(${x}>=${ctl},${str(t(S.warning))},${str(t(S.offTrack))}))),"")`
+    );
+  };
+  // Three falls in a row need four months: the alert starts at the fourth month row.
+  const trendFormula = (r: number, k: number) => {
+    const x = (d: number) => `${rateCol(k)}${r - d}`;
+    return (
+      `=IF(AND(ISNUMBER(${x(3)}),ISNUMBER(${x(2)}),ISNUMBER(${x(1)}),ISNUMBER(${x(0)})),` +
+      `IF(AND(${x(0)}<${x(1)},${x(1)}<${x(2)},${x(2)}<${x(3)}),${str(t(S.trendAlert))},""),"")`
+    );
+  };
+
+  // ---- By month
+  b.cell("A7", t(S.byMonth)).style(`A7:${C(TREND0 + 4)}7`, "section");
+  const head: SpecCell[] = [t(S.month)];
+  funnelStages.forEach((s, k) => head.push(`${k + 1} ${t(s)}`));
+  funnelRates.forEach((r, k) => head.push(`${k + 1}→${k + 2} ${t(r.name)}`));
+  funnelRates.forEach((r) => head.push(`${t(S.status)}: ${t(r.name)}`));
+  funnelRates.forEach((r) => head.push(`${t(S.trend)}: ${t(r.name)}`));
+  b.row("A8", head).style(`A8:${C(TREND0 + 4)}8`, "header");
+  const months = monthLabels(c.year, c.firstMonth, c.lang);
+  lay.monthRows.forEach((r, i) => {
+    const row: SpecCell[] = [months[i], null, null, null, null, null, null];
+    for (let k = 0; k < 5; k++) row.push(rateFormula(r, k));
+    for (let k = 0; k < 5; k++) row.push(statusFormula(r, k));
+    for (let k = 0; k < 5; k++) row.push(i >= 3 ? trendFormula(r, k) : null);
+    b.row(`A${r}`, row);
+  });
+  const [m0, m1] = [lay.monthRows[0], lay.monthRows[11]];
+  b.format(`A${m0}:A${m1}`, formats.text);
+  b.input(
+    `${stageCol(0)}${m0}:${stageCol(5)}${m1}`,
+    { type: "decimal", min: 0 },
+    t(common.nonNegative),
+    formats.count,
+  );
+  const T = lay.totalRow;
+  const totalRow: SpecCell[] = [t(S.total)];
+  for (let k = 0; k < 6; k++) totalRow.push(`=SUM(${stageCol(k)}${m0}:${stageCol(k)}${m1})`);
+  for (let k = 0; k < 5; k++) totalRow.push(rateFormula(T, k));
+  for (let k = 0; k < 5; k++) totalRow.push(statusFormula(T, k));
+  b.row(`A${T}`, totalRow).style(`A${T}:${C(STATUS0 + 4)}${T}`, "output");
+  b.format(`${stageCol(0)}${T}:${stageCol(5)}${T}`, formats.count);
+  b.format(`${rateCol(0)}${m0}:${rateCol(4)}${T}`, formats.percent);
+  b.style(`${rateCol(0)}${m0}:${C(TREND0 + 4)}${m1}`, "output");
+
+  // ---- Control lines per rate
+  const [c0, c1] = [lay.controlRows[0], lay.controlRows[4]];
+  b.cell(`A${c0 - 2}`, t(S.control)).style(`A${c0 - 2}:G${c0 - 2}`, "section");
+  b.row(`A${c0 - 1}`, [t(S.rate), t(S.owner), t(S.standard), t(S.warningLine), t(S.controlLine)]);
+  b.style(`A${c0 - 1}:E${c0 - 1}`, "header");
+  b.put(
+    `A${c0}`,
+    funnelRates.map((r, k) => [`${k + 1}→${k + 2} ${t(r.name)}`, t(r.owner), null, null, null]),
+  );
+  b.style(`B${c0}:B${c1}`, "input");
+  b.input(`C${c0}:E${c1}`, { type: "decimal", min: 0, max: 1 }, t(common.rate), formats.percent);
+  b.cell(`F${c0}`, t(S.controlNote)).style(`F${c0}:L${c1}`, "note").merge(`F${c0}:L${c1}`);
+
+  // ---- Planning backwards: stage 4 (real customers) is the target, each earlier stage = the next one
+  // over its standard rate, rounded up (as the core's funnelTargets does).
+  const [n1, , , n4] = lay.needRows;
+  b.cell(`A${n1 - 2}`, t(S.backwards)).style(`A${n1 - 2}:G${n1 - 2}`, "section");
+  b.row(`A${n1 - 1}`, [t(S.stage), t(S.required)]).style(`A${n1 - 1}:B${n1 - 1}`, "header");
+  const needs: SpecCell[][] = [];
+  for (let k = 0; k < 4; k++) {
+    if (k === 3) {
+      needs.push([
+        `4 ${t(funnelStages[3])}`,
+        `=IF(ISNUMBER($B$5),IF($B$5<0,${invalid},${ceilSafeFormula("$B$5")}),"")`,
+      ]);
+    } else {
+      const std = `$C$${lay.controlRows[k]}`;
+      const next = `B${lay.needRows[k + 1]}`;
+      needs.push([
+        `${k + 1} ${t(funnelStages[k])}`,
+        `=IF(AND(ISNUMBER(${next}),ISNUMBER(${std})),IF(AND(${std}>0,${std}<=1),${ceilSafeFormula(`${next}/${std}`)},${invalid}),"")`,
+      ]);
+    }
+  }
+  b.put(`A${n1}`, needs).style(`B${n1}:B${n4}`, "output").format(`B${n1}:B${n4}`, formats.count);
+
+  // ---- By salesperson
+  const [p0, p1] = [lay.repRows[0], lay.repRows[lay.repRows.length - 1]];
+  b.cell(`A${p0 - 2}`, t(S.bySalesperson)).style(`A${p0 - 2}:L${p0 - 2}`, "section");
+  const repHead: SpecCell[] = [t(S.salesperson)];
+  funnelStages.forEach((s, k) => repHead.push(`${k + 1} ${t(s)}`));
+  funnelRates.forEach((r, k) => repHead.push(`${k + 1}→${k + 2} ${t(r.name)}`));
+  b.row(`A${p0 - 1}`, repHead).style(`A${p0 - 1}:L${p0 - 1}`, "header");
+  lay.repRows.forEach((r, i) => {
+    const row: SpecCell[] = [repNames[i], null, null, null, null, null, null];
+    for (let k = 0; k < 5; k++) row.push(rateFormula(r, k));
+    b.row(`A${r}`, row);
+  });
+  b.style(`A${p0}:A${p1}`, "input");
+  b.input(
+    `${stageCol(0)}${p0}:${stageCol(5)}${p1}`,
+    { type: "decimal", min: 0 },
+    t(common.nonNegative),
+    formats.count,
+  );
+  const RT = lay.repTotalRow;
+  const repTotal: SpecCell[] = [t(S.total)];
+  for (let k = 0; k < 6; k++) repTotal.push(`=SUM(${stageCol(k)}${p0}:${stageCol(k)}${p1})`);
+  for (let k = 0; k < 5; k++) repTotal.push(rateFormula(RT, k));
+  b.row(`A${RT}`, repTotal);
+  const st = lay.statRows;
+  const stat = (fn: string, label: Localized, r: number) => {
+    const row: SpecCell[] = [t(label), null, null, null, null, null, null];
+    for (let k = 0; k < 5; k++) {
+      const rng = `${rateCol(k)}${p0}:${rateCol(k)}${p1}`;
+      row.push(`=IF(COUNT(${rng})=0,"",${fn}(${rng}))`);
+    }
+    b.row(`A${r}`, row);
+  };
+  stat("MIN", S.min, st.min);
+  stat("MEDIAN", S.median, st.median);
+  stat("MAX", S.max, st.max);
+  stat("AVERAGE", S.average, st.average);
+  b.style(`A${RT}:L${st.average}`, "output");
+  b.format(`${stageCol(0)}${RT}:${stageCol(5)}${RT}`, formats.count);
+  b.format(`${rateCol(0)}${p0}:${rateCol(4)}${st.average}`, formats.percent);
+
+  // ---- Five event targets
+  const [q0, q5] = [lay.countRows[0], lay.countRows[5]];
+  b.cell(`A${q0 - 2}`, t(S.eventTargets)).style(`A${q0 - 2}:G${q0 - 2}`, "section");
+  b.row(`A${q0 - 1}`, [t(S.count), t(S.value)]).style(`A${q0 - 1}:B${q0 - 1}`, "header");
+  b.put(
+    `A${q0}`,
+    eventCounts.map((x) => [t(x), null]),
+  );
+  b.input(`B${q0}:B${q5}`, { type: "decimal", min: 0 }, t(common.nonNegative), formats.count);
+  const cnt = (i: number) => `B${lay.countRows[i]}`;
+  const ratio = (num: number, den: number) =>
+    `=IF(AND(ISNUMBER(${cnt(num)}),ISNUMBER(${cnt(den)})),IF(${cnt(den)}>0,${cnt(num)}/${cnt(den)},""),"")`;
+  const actuals = [
+    `=IF(ISNUMBER(${cnt(0)}),${cnt(0)},"")`,
+    ratio(1, 0),
+    ratio(2, 1),
+    ratio(4, 3),
+    ratio(5, 4),
+  ];
+  const [e0, e4] = [lay.eventTargetRows[0], lay.eventTargetRows[4]];
+  b.row(`A${e0 - 1}`, [t(S.targetCol), t(S.targetValue), t(S.actual), t(S.status)]);
+  b.style(`A${e0 - 1}:D${e0 - 1}`, "header");
+  b.put(
+    `A${e0}`,
+    eventTargets.map((x, i) => {
+      const r = e0 + i;
+      return [
+        t(x),
+        null,
+        actuals[i],
+        `=IF(AND(ISNUMBER(B${r}),ISNUMBER(C${r})),IF(C${r}>=B${r},${str(t(S.met))},${str(t(S.below))}),"")`,
+      ];
+    }),
+  );
+  b.input(`B${e0}`, { type: "decimal", min: 0 }, t(common.nonNegative), formats.count);
+  b.input(`B${e0 + 1}:B${e4}`, { type: "decimal", min: 0, max: 1 }, t(common.rate), formats.percent);
+  b.style(`C${e0}:D${e4}`, "output")
+    .format(`C${e0}`, formats.count)
+    .format(`C${e0 + 1}:C${e4}`, formats.percent);
+
+  b.width("A", 26);
+  for (let k = 1; k <= TREND0 + 4; k++) b.width(k, k >= STATUS0 ? 16 : 13);
+  b.freezeAt(8, 1);
+
+  b.name("Funnel_TargetBuyers", "B5", "input");
+  for (let k = 0; k < 6; k++) b.name(`Funnel_Stage${k + 1}`, `${stageCol(k)}${T}`, "output");
+  for (let k = 0; k < 5; k++) b.name(`Funnel_Rate${k + 1}`, `${rateCol(k)}${T}`, "output");
+  for (let k = 0; k < 5; k++) {
+    const r = lay.controlRows[k];
+    b.name(`Funnel_Standard${k + 1}`, `C${r}`, "input")
+      .name(`Funnel_Warning${k + 1}`, `D${r}`, "input")
+      .name(`Funnel_Control${k + 1}`, `E${r}`, "input");
+  }
+  lay.needRows.forEach((r, k) => b.name(`Funnel_Need${k + 1}`, `B${r}`, "output"));
+  for (let k = 0; k < 5; k++) {
+    b.name(`Funnel_RateMin${k + 1}`, `${rateCol(k)}${st.min}`, "output")
+      .name(`Funnel_RateMedian${k + 1}`, `${rateCol(k)}${st.median}`, "output")
+      .name(`Funnel_RateMax${k + 1}`, `${rateCol(k)}${st.max}`, "output");
+  }
+  lay.eventTargetRows.forEach((r, k) => b.name(`Funnel_EventActual${k + 1}`, `C${r}`, "output"));
+  b.name("Funnel_Months", `A${m0}:${C(TREND0 + 4)}${T}`, "output");
+
+  return { kind: "funnel", lang: c.lang, title: t(S.title), sheets: [b.build()], names: b.names };
+}
