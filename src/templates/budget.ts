@@ -39,6 +39,12 @@ const S = {
   total: L("合计", "Total"),
 };
 
+/** Texts the formulas return, for tests and for readers of the filled workbook. */
+export const budgetTexts = {
+  over: S.over,
+  ok: S.ok,
+};
+
 interface Group {
   readonly name: Localized;
   readonly lines: readonly (readonly [Localized, Localized])[];

@@ -60,6 +60,17 @@ const S = {
   below: L("未达成", "Below target"),
 };
 
+/** Texts the formulas return, for tests and for readers of the filled workbook. */
+export const funnelTexts = {
+  onTarget: S.onTarget,
+  warning: S.warning,
+  offTrack: S.offTrack,
+  badLines: S.badLines,
+  trendAlert: S.trendAlert,
+  met: S.met,
+  below: S.below,
+};
+
 export const funnelStages: readonly Localized[] = [
   L("市场客户", "Market contacts"),
   L("潜在客户", "Prospects"),
