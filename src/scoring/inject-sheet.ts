@@ -13,16 +13,23 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const WS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const WS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
+/** XML 1.0 cannot hold most control characters at all, not even escaped; drop them. */
+function xmlSafe(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff) continue;
+    out += ch;
+  }
+  return out;
+}
+
 function esc(s: string): string {
-  return (
-    s
-      // Characters XML 1.0 cannot hold at all.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-  );
+  return xmlSafe(s)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 function unesc(s: string): string {

@@ -147,11 +147,16 @@ export function checkWorkbookBytes(bytes: Uint8Array): SafeOpenResult {
       const len = view.getUint16(e + 2, true);
       if (id === 0x0001) {
         let q = e + 4;
-        if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + len)
-          ((uncompressedSize = u64(view, q)), (q += 8));
-        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len)
-          ((compressedSize = u64(view, q)), (q += 8));
-        if (offset === 0xffffffff && q + 8 <= e + 4 + len) offset = u64(view, q);
+        const qEnd = e + 4 + len;
+        if (uncompressedSize === 0xffffffff && q + 8 <= qEnd) {
+          uncompressedSize = u64(view, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= qEnd) {
+          compressedSize = u64(view, q);
+          q += 8;
+        }
+        if (offset === 0xffffffff && q + 8 <= qEnd) offset = u64(view, q);
       }
       e += 4 + len;
     }
