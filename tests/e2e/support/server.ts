@@ -5,7 +5,8 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 
 export const ROOT = resolve(__dirname, "../../..");
-export const DIST = join(ROOT, "dist");
+// PANE_DIST points the tests at another build folder (a local iteration build); the test line uses dist/.
+export const DIST = process.env.PANE_DIST ?? join(ROOT, "dist");
 export const OFFICE_JS_DIR = join(ROOT, "node_modules/@microsoft/office-js/dist");
 
 const TYPES: Record<string, string> = {
@@ -38,6 +39,9 @@ export interface StaticServer {
 }
 
 export async function serveDist(root = DIST): Promise<StaticServer> {
+  // The test line builds first (npm run build); a missing build is a failure, not a skip.
+  if (!existsSync(join(root, "taskpane.html")))
+    throw new Error(`${root}/taskpane.html is missing: run npm run build`);
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "/") === "/" ? "/taskpane.html" : (req.url ?? "/");
     const file = fileUnder(root, path);
