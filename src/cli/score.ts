@@ -1,4 +1,378 @@
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write("dealer-mkt score: not available yet\n");
-  return 1;
+// dealer-mkt score FILE... [--json | --csv] [--out DIR] [--lang zh-CN|en-US]
+// Scores the plans a regional manager received as mail attachments. A file that cannot be read gets
+// one line on stderr and makes the exit code non-zero, but never stops the others from being scored.
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { CRITERIA, type Lang, type Localized, type PlanScore } from "../core/rubric";
+import { addSheetToXlsx } from "../scoring/inject-sheet";
+import { nodeBoundedInflate } from "../scoring/node-inflate";
+import { LIMITS } from "../scoring/safe-open";
+import { scoreWorkbookBytes } from "../scoring/score-workbook";
+import { scorecardSheet } from "../scoring/scorecard";
+
+const L = (zh: string, en: string): Localized => ({ "zh-CN": zh, "en-US": en });
+
+const T = {
+  usage: L(
+    "用法:dealer-mkt score 文件... [--json | --csv] [--out 目录] [--lang zh-CN|en-US]",
+    "Usage: dealer-mkt score FILE... [--json | --csv] [--out DIR] [--lang zh-CN|en-US]",
+  ),
+  noFiles: L("没有给出要评分的文件", "no files given"),
+  bothFormats: L("--json 和 --csv 只能选一个", "choose either --json or --csv, not both"),
+  badLang: L("--lang 只能是 zh-CN 或 en-US", "--lang must be zh-CN or en-US"),
+  needsValue: L("缺少参数值:", "missing value for "),
+  unknown: L("未知选项:", "unknown option: "),
+  rank: L("名次", "Rank"),
+  file: L("文件", "File"),
+  dealer: L("经销商", "Dealer"),
+  total: L("总分", "Total"),
+  percent: L("得分率", "Percent"),
+  manualNote: L(
+    "* 第 8 项(实际执行效果)计划中没有实际数据,需人工评分,暂计 0 分。",
+    "* criterion 8 (actual results): no actual figures in the plan; a person should score it, counted as 0 for now.",
+  ),
+  copy: L(
+    "已写出评分副本:{out}(新增工作表“{sheet}”;原有图表与格式保持不变,评分卡本身不带格式)",
+    'scored copy written: {out} (sheet "{sheet}" added; the workbook\'s charts and formatting are kept, the scorecard itself is unformatted)',
+  ),
+  copyFailed: L("无法写出评分副本:", "could not write the scored copy: "),
+  progress: L("已评分 {n}/{total}", "scored {n}/{total}"),
+  unreadable: L("{n} 个文件无法读取", "{n} file(s) could not be read"),
+  cannotOpen: L("无法打开文件:", "cannot open the file: "),
+};
+
+function fill(s: string, vars: Record<string, string | number>): string {
+  return s.replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""));
+}
+
+export interface FileResult {
+  readonly file: string;
+  readonly ok: boolean;
+  readonly dealer?: string;
+  readonly score?: PlanScore;
+  readonly error?: { readonly code: string; readonly message: Localized };
+  readonly scoredCopy?: string;
+  readonly copySheet?: string;
+}
+
+export interface BatchOptions {
+  readonly out?: string;
+  readonly lang: Lang;
+  /** Called after each file, for progress. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+function copyName(file: string, taken: Set<string>): string {
+  const stem = path.basename(file).replace(/\.xlsx$/i, "");
+  let name = `${stem}.scored.xlsx`;
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${stem}.scored-${k}.xlsx`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** Score every file; the same path the bench measures. */
+export async function scoreFiles(files: readonly string[], options: BatchOptions): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  const taken = new Set<string>();
+  if (options.out) await mkdir(options.out, { recursive: true });
+  for (const [i, file] of files.entries()) {
+    results.push(await scoreOne(file, options, taken));
+    options.onProgress?.(i + 1, files.length);
+  }
+  return results;
+}
+
+async function scoreOne(file: string, options: BatchOptions, taken: Set<string>): Promise<FileResult> {
+  let bytes: Uint8Array;
+  try {
+    // The size is checked before reading, so a huge attachment is never pulled into memory.
+    const st = await stat(file);
+    if (st.size > LIMITS.maxFileBytes) {
+      const mb = (n: number) => `${Math.round((n / 1048576) * 10) / 10} MB`;
+      return {
+        file,
+        ok: false,
+        error: {
+          code: "too-large",
+          message: L(
+            `文件过大(${mb(st.size)},上限 ${mb(LIMITS.maxFileBytes)})`,
+            `file too large (${mb(st.size)}, limit ${mb(LIMITS.maxFileBytes)})`,
+          ),
+        },
+      };
+    }
+    bytes = new Uint8Array(await readFile(file));
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return {
+      file,
+      ok: false,
+      error: { code: "unreadable", message: L(T.cannotOpen["zh-CN"] + why, T.cannotOpen["en-US"] + why) },
+    };
+  }
+  const r = await scoreWorkbookBytes(bytes, { inflate: nodeBoundedInflate });
+  if (!r.ok) return { file, ok: false, error: { code: r.code, message: r.message } };
+  const dealer = r.plan.dealer ?? path.basename(file).replace(/\.xlsx$/i, "");
+  const base: FileResult = { file, ok: true, dealer, score: r.score };
+  if (!options.out) return base;
+  try {
+    const sheet = scorecardSheet(r.score, { lang: options.lang, dealer, source: path.basename(file) });
+    const injected = await addSheetToXlsx(bytes, sheet);
+    const out = path.join(options.out, copyName(file, taken));
+    await writeFile(out, injected.bytes);
+    return { ...base, scoredCopy: out, copySheet: injected.sheetName };
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return {
+      ...base,
+      error: { code: "copy-failed", message: L(T.copyFailed["zh-CN"] + why, T.copyFailed["en-US"] + why) },
+    };
+  }
+}
+
+/** Best first; ties by file name so the order is stable. */
+export function ranked(results: readonly FileResult[]): FileResult[] {
+  return results
+    .filter((r) => r.ok && r.score)
+    .sort((a, b) => (b.score?.total ?? 0) - (a.score?.total ?? 0) || a.file.localeCompare(b.file));
+}
+
+// ---- output -------------------------------------------------------------------------------------
+
+/** Terminal width of a string: CJK and full-width characters take two columns. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return w;
+}
+
+function pad(s: string, width: number, right = false): string {
+  const gap = " ".repeat(Math.max(0, width - displayWidth(s)));
+  return right ? gap + s : s + gap;
+}
+
+function cut(s: string, max: number): string {
+  if (displayWidth(s) <= max) return s;
+  let out = "";
+  for (const ch of s) {
+    if (displayWidth(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return out + "…";
+}
+
+export function formatTable(results: readonly FileResult[], lang: Lang): string {
+  const rows = ranked(results);
+  const head = [
+    T.rank[lang],
+    T.file[lang],
+    T.dealer[lang],
+    T.total[lang],
+    T.percent[lang],
+    ...CRITERIA.map((c) => `C${c.id}`),
+  ];
+  const body = rows.map((r, i) => {
+    const s = r.score as PlanScore;
+    return [
+      String(i + 1),
+      cut(path.basename(r.file), 40),
+      cut(r.dealer ?? "", 24),
+      `${s.total}/40`,
+      `${s.percent.toFixed(1)}%`,
+      ...s.criteria.map((c) => `${s.overrides[c.id]?.score ?? c.auto}${c.needsPerson ? "*" : ""}`),
+    ];
+  });
+  const widths = head.map((h, j) => Math.max(displayWidth(h), ...body.map((b) => displayWidth(b[j]))));
+  const numeric = (j: number) => j === 0 || j >= 3;
+  const line = (cells: string[]) =>
+    cells
+      .map((c, j) => pad(c, widths[j], numeric(j)))
+      .join("  ")
+      .trimEnd();
+  const lines = [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)];
+  if (rows.some((r) => r.score?.criteria[7].needsPerson && r.score.overrides[8] === undefined))
+    lines.push("", T.manualNote[lang]);
+  const legend = CRITERIA.map((c) => `C${c.id} ${c.name[lang]}`).join(lang === "zh-CN" ? ";" : "; ");
+  lines.push(legend);
+  return lines.join("\n") + "\n";
+}
+
+export function formatJson(results: readonly FileResult[], lang: Lang): string {
+  const ok = ranked(results).map((r, i) => {
+    const s = r.score as PlanScore;
+    return {
+      rank: i + 1,
+      file: r.file,
+      dealer: r.dealer,
+      total: s.total,
+      autoTotal: s.autoTotal,
+      max: s.max,
+      percent: s.percent,
+      criteria: s.criteria.map((c) => ({
+        id: c.id,
+        key: c.key,
+        name: c.name[lang],
+        auto: c.auto,
+        override: s.overrides[c.id] ?? null,
+        needsPerson: c.needsPerson,
+        evidence: c.evidence.map((e) => ({
+          note: e.note[lang],
+          ...(e.value !== undefined ? { value: e.value } : {}),
+          ...(e.ref ? { ref: e.ref } : {}),
+          ...(e.elements ? { elements: e.elements } : {}),
+        })),
+        suggestion: c.suggestion ? c.suggestion[lang] : null,
+      })),
+      ...(r.scoredCopy ? { scoredCopy: r.scoredCopy } : {}),
+      ...(r.error ? { error: { code: r.error.code, message: r.error.message[lang] } } : {}),
+    };
+  });
+  const errors = results
+    .filter((r) => !r.ok)
+    .map((r) => ({ file: r.file, code: r.error?.code, message: r.error?.message[lang] }));
+  return JSON.stringify({ results: ok, errors }, null, 2) + "\n";
+}
+
+/**
+ * A CSV cell. Cells a spreadsheet would take for a formula (= + - @, and tab/CR which some readers
+ * strip first) get a leading apostrophe, so a crafted dealer name cannot run as a formula.
+ */
+export function csvCell(v: string | number): string {
+  let s = String(v);
+  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function formatCsv(results: readonly FileResult[], lang: Lang): string {
+  const head = [
+    "rank",
+    "file",
+    "dealer",
+    "total",
+    "percent",
+    ...CRITERIA.map((c) => `c${c.id}_${c.key}`),
+    "c8_needs_person",
+    "error",
+  ];
+  const lines = [head.join(",")];
+  ranked(results).forEach((r, i) => {
+    const s = r.score as PlanScore;
+    lines.push(
+      [
+        i + 1,
+        r.file,
+        r.dealer ?? "",
+        s.total,
+        s.percent,
+        ...s.criteria.map((c) => s.overrides[c.id]?.score ?? c.auto),
+        s.criteria[7].needsPerson ? "yes" : "no",
+        r.error ? r.error.message[lang] : "",
+      ]
+        .map(csvCell)
+        .join(","),
+    );
+  });
+  for (const r of results.filter((x) => !x.ok))
+    lines.push(
+      ["", r.file, "", "", "", ...CRITERIA.map(() => ""), "", r.error?.message[lang] ?? ""]
+        .map(csvCell)
+        .join(","),
+    );
+  // Excel opens UTF-8 CSV correctly only with a byte-order mark.
+  return "\ufeff" + lines.join("\r\n") + "\r\n";
+}
+
+// ---- arguments ----------------------------------------------------------------------------------
+
+interface Args {
+  files: string[];
+  format: "table" | "json" | "csv";
+  out?: string;
+  lang: Lang;
+}
+
+function defaultLang(): Lang {
+  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
+  return /^zh/i.test(env) ? "zh-CN" : "en-US";
+}
+
+function parseArgs(args: readonly string[]): Args | { error: Localized; lang: Lang } {
+  const out: Args = { files: [], format: "table", lang: defaultLang() };
+  let json = false;
+  let csv = false;
+  const langAt = args.indexOf("--lang");
+  const langArg = langAt >= 0 ? args[langAt + 1] : args.find((a) => a.startsWith("--lang="))?.slice(7);
+  if (langArg !== undefined) {
+    if (langArg !== "zh-CN" && langArg !== "en-US") return { error: T.badLang, lang: out.lang };
+    out.lang = langArg;
+  }
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--json") json = true;
+    else if (a === "--csv") csv = true;
+    else if (a === "--out" || a === "--lang") {
+      const v = args[i + 1];
+      if (v === undefined || v.startsWith("--"))
+        return { error: L(T.needsValue["zh-CN"] + a, T.needsValue["en-US"] + a), lang: out.lang };
+      if (a === "--out") out.out = v;
+      i++;
+    } else if (a.startsWith("--out=")) out.out = a.slice(6);
+    else if (a.startsWith("--lang=")) continue;
+    else if (a.startsWith("--"))
+      return { error: L(T.unknown["zh-CN"] + a, T.unknown["en-US"] + a), lang: out.lang };
+    else out.files.push(a);
+  }
+  if (json && csv) return { error: T.bothFormats, lang: out.lang };
+  if (out.files.length === 0) return { error: T.noFiles, lang: out.lang };
+  out.format = json ? "json" : csv ? "csv" : "table";
+  return out;
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(T.usage[defaultLang()] + "\n");
+    return 0;
+  }
+  const parsed = parseArgs(args);
+  if ("error" in parsed) {
+    process.stderr.write(`dealer-mkt score: ${parsed.error[parsed.lang]}\n${T.usage[parsed.lang]}\n`);
+    return 2;
+  }
+  const { lang } = parsed;
+  const tty = process.stderr.isTTY === true;
+  const results = await scoreFiles(parsed.files, {
+    lang,
+    ...(parsed.out ? { out: parsed.out } : {}),
+    onProgress: (done, total) => {
+      if (total < 10 && !tty) return;
+      const msg = fill(T.progress[lang], { n: done, total });
+      if (tty) process.stderr.write(`\r${msg}${done === total ? "\n" : ""}`);
+      else if (done % 10 === 0 || done === total) process.stderr.write(msg + "\n");
+    },
+  });
+  for (const r of results)
+    if (r.error) process.stderr.write(`dealer-mkt score: ${r.file}: ${r.error.message[lang]}\n`);
+  const text =
+    parsed.format === "json"
+      ? formatJson(results, lang)
+      : parsed.format === "csv"
+        ? formatCsv(results, lang)
+        : formatTable(results, lang);
+  process.stdout.write(text);
+  if (parsed.format === "table")
+    for (const r of results)
+      if (r.scoredCopy)
+        process.stdout.write(fill(T.copy[lang], { out: r.scoredCopy, sheet: r.copySheet ?? "" }) + "\n");
+  const failed = results.filter((r) => !r.ok || r.error).length;
+  if (failed > 0) {
+    process.stderr.write(`dealer-mkt score: ${fill(T.unreadable[lang], { n: failed })}\n`);
+    return 1;
+  }
+  return 0;
 }

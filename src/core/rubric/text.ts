@@ -54,8 +54,9 @@ export interface Quantity {
 }
 
 // A number with a unit that makes it measurable. Money may come before (¥, RMB) or after (元, 万元).
+// English units must end at a word boundary, or "600 kept" would read as 600 k(ilo-yuan).
 const QUANTITY =
-  /([¥￥$]|rmb|cny)?\s*(\d+(?:[.,]\d+)*)\s*(万元|千元|元|万|%|％|台|辆|人次|人|组|批|次|场|条|个|家|units?|vehicles?|cars?|leads?|visits?|visitors?|attendees?|people|persons?|customers?|events?|times?|k|m|rmb|yuan|cny)?/giu;
+  /([¥￥$]|rmb|cny)?\s*(\d+(?:[.,]\d+)*)\s*(万元|千元|元|万|%|％|台|辆|人次|人|组|批|次|场|条|个|家|(?:units?|vehicles?|cars?|leads?|visits?|visitors?|attendees?|people|persons?|customers?|events?|times?|k|m|rmb|yuan|cny)(?![a-z]))?/giu;
 
 function unitKind(pre: string | undefined, unit: string | undefined): QuantityKind | null {
   const u = (unit ?? "").toLowerCase();

@@ -1,0 +1,301 @@
+// Plan workbooks for the golden tests and the benchmark, built with exceljs (and the plan template)
+// so they can be rebuilt at any time: `npx tsx scripts/make-plan-fixtures.ts`.
+import ExcelJS from "exceljs";
+import { buildPlan } from "../src/templates/plan";
+import { withValues, type SpecCell, type WorkbookSpec } from "../src/templates/spec";
+import { templateToXlsx } from "../src/workbook/xlsx";
+
+export const ZH_TEXT = {
+  summary: "二季度以新车销量 360 台为主目标,通过车展和试驾会集客,营销费用控制在 45 万元以内。",
+  capability: "本店售后满意度区域第一,试驾车型齐全,老客户基盘 8000 人,可发挥转介绍优势。",
+  customers: "目标客户为首次购车的年轻人群体和换购的家庭客户,关注油耗、空间和金融方案。",
+  marketingObjectives: "4月集客 1200 人,留资 600 人,到店 300 人,新车销量 120 台;5月、6月各 120 台。",
+  financialObjectives: "营销费用 45 万元,单车营销成本不高于 1250 元,毛利 180 万元。",
+  strategy: "以试驾体验为核心,线上获客、线下转化,老客户转介绍带动新客户。",
+  mix: "1. 4月12日车展,目标留资 300 条;2. 4月26日试驾会 80 人;3. 5月老客户转介绍活动。",
+  expenses: "车展 20 万元;试驾会 10 万元;线上广告 15 万元。",
+  control: "集客率标准值 15%,预警线 12%,控制线 10%;每周例会检查,低于控制线时调整投放渠道。",
+  schedule: "4月1日启动,4月12日车展,4月26日试驾会,5月15日中期检查,6月30日结束复盘。",
+  organization: "市场部牵头,负责人:王芳;销售部负责邀约和成交;售后部负责老客户转介绍。",
+  review: "每月末复盘一次,对照目标分析偏差,调整下月计划。",
+} as const;
+
+export const EN_TEXT = {
+  summary:
+    "In Q2 we aim to sell 360 new cars, win leads through an auto show and test-drive days, and keep marketing cost under 450,000 yuan.",
+  capability:
+    "Our after-sales satisfaction ranks first in the region; we have every model for test drives and 8,000 past customers who refer friends.",
+  customers:
+    "First-time buyers under 35 and families replacing their car; they care about fuel use, space and financing offers.",
+  marketingObjectives:
+    "April: 1,200 leads, 600 kept contacts, 300 store visits and 120 cars sold; May and June 120 cars each.",
+  financialObjectives:
+    "Marketing cost 450,000 yuan, at most 1,250 yuan per car sold, gross profit 1,800,000 yuan.",
+  strategy:
+    "Test-drive experience first: win leads online, convert them in the showroom, and let past customers bring new ones.",
+  mix: "1. Auto show on Apr 12, 300 leads; 2. test-drive day on Apr 26 with 80 visitors; 3. referral drive in May.",
+  expenses: "Auto show 200,000 yuan; test-drive day 100,000 yuan; online ads 150,000 yuan.",
+  control:
+    "Lead capture rate: standard value 15%, warning line 12%, control line 10%; weekly check, and we adjust the channels when it falls below the control line.",
+  schedule:
+    "Kick-off Apr 1, auto show Apr 12, test-drive day Apr 26, mid-term check May 15, closing review Jun 30.",
+  organization:
+    "Marketing leads (owner: Wang Fang); sales handles invitations and deals; after-sales runs the referral drive.",
+  review:
+    "A review at the end of each month compares results with the targets and adjusts next month's plan.",
+} as const;
+
+type Texts = Readonly<Record<keyof typeof ZH_TEXT, string>>;
+const ORDER = Object.keys(ZH_TEXT) as (keyof typeof ZH_TEXT)[];
+
+/** Excel serial of a yyyy-mm-dd date. */
+export function serial(iso: string): number {
+  return (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
+/** The plan template with its blocks filled in (undefined leaves a block empty). */
+export function filledTemplate(
+  lang: "zh-CN" | "en-US",
+  dealer: string,
+  fill: {
+    readonly texts?: Partial<Texts>;
+    readonly owners?: boolean;
+    readonly salesTarget?: number;
+    readonly budget?: number;
+    readonly indicators?: readonly (readonly SpecCell[])[];
+    readonly schedule?: readonly (readonly SpecCell[])[];
+    readonly control?: readonly (readonly SpecCell[])[];
+  },
+): WorkbookSpec {
+  let spec = buildPlan({
+    lang,
+    dealerName: dealer,
+    brand: "Brand",
+    year: 2026,
+    plan: {
+      ...(fill.salesTarget !== undefined ? { salesTarget: fill.salesTarget } : {}),
+      ...(fill.budget !== undefined ? { budget: fill.budget } : {}),
+    },
+  });
+  const owners =
+    lang === "zh-CN"
+      ? ["市场部 王芳", "销售部 李强", "售后部 赵敏"]
+      : ["Marketing, Wang Fang", "Sales, Li Qiang", "After-sales, Zhao Min"];
+  const rows: SpecCell[][] = ORDER.map((k, i) => {
+    const text = fill.texts?.[k] ?? null;
+    return [
+      text,
+      text && fill.owners ? owners[i % 3] : null,
+      text && fill.owners ? serial("2026-03-25") : null,
+    ];
+  });
+  spec = withValues(spec, "plan", "D7", rows);
+  if (fill.indicators) spec = withValues(spec, "plan", "B27", fill.indicators);
+  if (fill.schedule) spec = withValues(spec, "plan", "B36", fill.schedule);
+  if (fill.control) spec = withValues(spec, "plan", "B47", fill.control);
+  return spec;
+}
+
+function stamp(wb: ExcelJS.Workbook): void {
+  // Fixed document dates keep rebuilt fixtures identical in content.
+  wb.creator = "make-plan-fixtures";
+  wb.created = new Date(Date.UTC(2026, 0, 1));
+  wb.modified = new Date(Date.UTC(2026, 0, 1));
+}
+
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** A self-made Chinese plan: numbered headings with paragraphs and small tables below them. */
+export async function handmadeZh(
+  dealer: string,
+  withActuals: boolean,
+  texts: Texts = ZH_TEXT,
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  stamp(wb);
+  const ws = wb.addWorksheet("2026年Q2营销计划");
+  ws.addRow([`${dealer} 2026 年第二季度营销计划`]);
+  ws.addRow(["经销商:", dealer]);
+  ws.addRow([]);
+  const section = (heading: string, text: string, extra: (string | number | Date | null)[][] = []) => {
+    ws.addRow([heading]);
+    if (text) ws.addRow([text]);
+    for (const r of extra) ws.addRow(r);
+    ws.addRow([]);
+  };
+  section("一、执行摘要", texts.summary);
+  section("二、能力与优势", texts.capability);
+  section("三、目标客户群", texts.customers);
+  section("四、营销目标", texts.marketingObjectives, [
+    ["新车销量", 360, "台"],
+    ["集客数", 3600, "人"],
+  ]);
+  section("五、财务目标", texts.financialObjectives);
+  section("六、营销策略", texts.strategy);
+  section("七、行动计划", texts.mix);
+  section("八、费用预算", texts.expenses, [
+    ["车展", 200000],
+    ["试驾会", 100000],
+    ["线上广告", 150000],
+    ["合计", 450000],
+  ]);
+  section("九、过程控制", texts.control);
+  section("十、时间表", "", [
+    ["活动启动", new Date(Date.UTC(2026, 3, 1)), "王芳"],
+    ["车展", new Date(Date.UTC(2026, 3, 12)), "李强"],
+    ["试驾会", new Date(Date.UTC(2026, 3, 26)), "李强"],
+    ["中期检查(里程碑)", new Date(Date.UTC(2026, 4, 15)), "王芳"],
+  ]);
+  section("十一、人员分工", texts.organization);
+  section("十二、总结复盘", texts.review);
+  if (withActuals) {
+    const res = wb.addWorksheet("执行结果");
+    res.addRow(["执行结果(截至 6 月 30 日)"]);
+    res.addRow([]);
+    res.addRow(["指标", "目标", "实际"]);
+    res.addRow(["新车销量", 360, 342]);
+    res.addRow(["集客数", 3600, 3900]);
+    res.addRow(["到店数", 900, 700]);
+  }
+  return bytesOf(wb);
+}
+
+/** A self-made English plan: headings in column A, text in column B, then budget and timeline tables. */
+export async function handmadeEn(dealer: string, texts: Partial<Texts> = EN_TEXT): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  stamp(wb);
+  const ws = wb.addWorksheet("Plan");
+  ws.addRow([`Q2 2026 Marketing Plan`]);
+  ws.addRow(["Dealer", dealer]);
+  ws.addRow([]);
+  const headings: [string, keyof Texts][] = [
+    ["Executive Summary", "summary"],
+    ["Situation analysis", "capability"],
+    ["Target market", "customers"],
+    ["Objectives", "marketingObjectives"],
+    ["Financial goals", "financialObjectives"],
+    ["Strategy", "strategy"],
+    ["Action plan", "mix"],
+    ["Budget", "expenses"],
+    ["Monitoring", "control"],
+    ["Timeline", "schedule"],
+    ["Team", "organization"],
+    ["Review", "review"],
+  ];
+  for (const [h, k] of headings) ws.addRow([h, texts[k] ?? ""]);
+  ws.addRow([]);
+  const sheet2 = wb.addWorksheet("Details");
+  sheet2.addRow(["Item", "Amount (CNY)"]);
+  sheet2.addRow(["Auto show", 200000]);
+  sheet2.addRow(["Test-drive day", 100000]);
+  sheet2.addRow(["Online ads", 150000]);
+  sheet2.addRow(["Total", 450000]);
+  sheet2.addRow([]);
+  sheet2.addRow(["Activity", "Start", "End", "Owner"]);
+  sheet2.addRow(["Kick-off", new Date(Date.UTC(2026, 3, 1)), null, "Wang Fang"]);
+  sheet2.addRow(["Auto show", new Date(Date.UTC(2026, 3, 12)), new Date(Date.UTC(2026, 3, 13)), "Li Qiang"]);
+  sheet2.addRow(["Test-drive day", new Date(Date.UTC(2026, 3, 26)), null, "Li Qiang"]);
+  return bytesOf(wb);
+}
+
+export async function emptyWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  stamp(wb);
+  wb.addWorksheet("Sheet1");
+  return bytesOf(wb);
+}
+
+const ZH_INDICATORS: SpecCell[][] = [
+  ["集客率", "留资数/信息触达数", 0.15, "市场部"],
+  ["成交率", "成交数/到店数", 0.3, "销售部"],
+  ["单车营销成本", "营销费用/销量(元)", 1250, "财务部"],
+];
+const ZH_SCHEDULE: SpecCell[][] = [
+  ["活动启动", "启动会", serial("2026-04-01"), "王芳"],
+  ["车展", "市中心车展", serial("2026-04-12"), "李强"],
+  ["中期检查", "对照目标检查", serial("2026-05-15"), "王芳"],
+  ["结束复盘", "总结校正", serial("2026-06-30"), "王芳"],
+];
+const ZH_CONTROL: SpecCell[][] = [
+  ["集客率", "低于控制线时调整投放渠道", 0.15, 0.1, "每周", "王芳"],
+  ["成交率", "加强邀约话术培训", 0.3, 0.25, "每周", "李强"],
+];
+
+/** Every golden fixture: file name (without .xlsx) and its bytes. */
+export async function fixtureWorkbooks(): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const out: { name: string; bytes: Uint8Array }[] = [];
+  out.push({
+    name: "template-complete-zh",
+    bytes: await templateToXlsx(
+      filledTemplate("zh-CN", "星辰汽车", {
+        texts: ZH_TEXT,
+        owners: true,
+        salesTarget: 360,
+        budget: 450000,
+        indicators: ZH_INDICATORS,
+        schedule: ZH_SCHEDULE,
+        control: ZH_CONTROL,
+      }),
+    ),
+  });
+  out.push({
+    name: "template-partial-en",
+    bytes: await templateToXlsx(
+      filledTemplate("en-US", "Riverside Motors", {
+        texts: {
+          summary: EN_TEXT.summary,
+          customers: EN_TEXT.customers,
+          marketingObjectives: EN_TEXT.marketingObjectives,
+          strategy: EN_TEXT.strategy,
+          mix: "Auto show.",
+          expenses: "TBD",
+        },
+        salesTarget: 360,
+        indicators: [["Lead capture rate", "leads / messages delivered", 0.15, "Marketing"]],
+      }),
+    ),
+  });
+  out.push({ name: "template-empty-zh", bytes: await templateToXlsx(filledTemplate("zh-CN", "", {})) });
+  out.push({ name: "handmade-zh", bytes: await handmadeZh("星河汽车销售服务有限公司", false) });
+  out.push({ name: "handmade-actuals-zh", bytes: await handmadeZh("云岭汽车", true) });
+  out.push({ name: "handmade-en", bytes: await handmadeEn("Riverside Motors") });
+  out.push({
+    name: "handmade-partial-en",
+    bytes: await handmadeEn("Hilltop Auto", {
+      summary: EN_TEXT.summary,
+      strategy: EN_TEXT.strategy,
+      mix: "Show.",
+    }),
+  });
+  out.push({ name: "empty-workbook", bytes: await emptyWorkbook() });
+  const full = await handmadeZh("截断汽车", false);
+  out.push({ name: "unreadable-truncated", bytes: full.subarray(0, Math.floor(full.length / 2)) });
+  out.push({ name: "unreadable-not-a-workbook", bytes: new TextEncoder().encode("经销商,总分\n星辰,30\n") });
+  return out;
+}
+
+/** A varied plan for the benchmark: which elements are filled depends on i. */
+export async function benchWorkbook(i: number): Promise<Uint8Array> {
+  const pick = <T extends Record<string, string>>(t: T): Partial<T> =>
+    Object.fromEntries(Object.entries(t).filter((_, k) => (i + k) % 5 !== 0)) as Partial<T>;
+  switch (i % 3) {
+    case 0:
+      return templateToXlsx(
+        filledTemplate("zh-CN", `经销商${i}`, {
+          texts: pick(ZH_TEXT),
+          owners: i % 2 === 0,
+          salesTarget: 100 + i,
+          budget: 300000 + i * 1000,
+          indicators: ZH_INDICATORS,
+          schedule: ZH_SCHEDULE,
+          control: i % 4 === 0 ? ZH_CONTROL : [],
+        }),
+      );
+    case 1:
+      return handmadeZh(`经销商${i}`, i % 2 === 0, { ...ZH_TEXT, ...pick(ZH_TEXT) });
+    default:
+      return handmadeEn(`Dealer ${i}`, pick(EN_TEXT));
+  }
+}
