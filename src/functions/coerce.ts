@@ -35,10 +35,14 @@ export function coerceCell(value: unknown, argument: string): Num {
 export function toGrid(value: unknown, argument: string): Grid<unknown> | DomainError {
   if (!Array.isArray(value)) return [[value]];
   if (value.length === 0) return domainError("notRectangular", argument);
-  if (!value.every((row) => Array.isArray(row))) return [value];
+  if (!Array.isArray(value[0]))
+    return value.some((x) => Array.isArray(x)) ? domainError("notRectangular", argument) : [value];
   const rows = value as unknown[][];
   const width = rows[0].length;
-  if (width === 0 || rows.some((row) => row.length !== width)) return domainError("notRectangular", argument);
+  if (width === 0) return domainError("notRectangular", argument);
+  for (let r = 1; r < rows.length; r++) {
+    if (!Array.isArray(rows[r]) || rows[r].length !== width) return domainError("notRectangular", argument);
+  }
   return rows;
 }
 
@@ -48,8 +52,17 @@ export function coerceGrid(value: unknown, argument: string): Grid<Num> | Domain
   const out: Grid<Num> = new Array<Num[]>(grid.length);
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r];
+    let clean = 0;
+    while (clean < row.length && typeof row[clean] === "number" && Number.isFinite(row[clean])) clean++;
+    // A row of plain numbers is used as it is (nothing downstream mutates its inputs): a
+    // 10,000-row block then costs a scan, not a copy.
+    if (clean === row.length) {
+      out[r] = row as number[];
+      continue;
+    }
     const coerced: Num[] = new Array<Num>(row.length);
-    for (let c = 0; c < row.length; c++) coerced[c] = coerceCell(row[c], argument);
+    for (let c = 0; c < row.length; c++)
+      coerced[c] = c < clean ? (row[c] as number) : coerceCell(row[c], argument);
     out[r] = coerced;
   }
   return out;

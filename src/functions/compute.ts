@@ -19,92 +19,105 @@ import { at, broadcastShape, coerceGrid, isOmitted, type Grid, type NamedGrid, t
  */
 export type Result = Grid<Num> | DomainError;
 
-export interface Arg {
-  readonly value: unknown;
-  readonly argument: string;
-  /** Used when the argument is omitted; without it an omitted argument is blank (#N/A). */
-  readonly fallback?: number;
-}
-
 type Core = (a: number, b: number, c: number, d: number) => Num;
 
-function elementwise(args: readonly Arg[], core: Core): Result {
+/** How an element-wise function reads its arguments; built once per function, not per call. */
+interface Spec {
+  readonly core: Core;
+  readonly names: readonly string[];
+  /** Per argument: the value used when it is omitted; undefined means it is required. */
+  readonly fallbacks: readonly (number | undefined)[];
+}
+
+/** The number in a 1×1 range, or undefined: the common single-cell call skips the grid machinery. */
+function singleNumber(value: unknown): number | undefined {
+  if (!Array.isArray(value) || value.length !== 1) return undefined;
+  const row: unknown = value[0];
+  if (!Array.isArray(row) || row.length !== 1) return undefined;
+  const x: unknown = row[0];
+  return typeof x === "number" && Number.isFinite(x) ? x : undefined;
+}
+
+function elementwise(spec: Spec, values: readonly unknown[]): Result {
+  const { core, names, fallbacks } = spec;
+  const n = names.length;
+  const xs = [0, 0, 0, 0];
+  let i = 0;
+  for (; i < n; i++) {
+    const fallback = fallbacks[i];
+    const x = fallback !== undefined && isOmitted(values[i]) ? fallback : singleNumber(values[i]);
+    if (x === undefined) break;
+    xs[i] = x;
+  }
+  if (i === n) return [[core(xs[0], xs[1], xs[2], xs[3])]];
+
   const named: NamedGrid[] = [];
-  for (const arg of args) {
+  for (let k = 0; k < n; k++) {
+    const fallback = fallbacks[k];
     const grid =
-      arg.fallback !== undefined && isOmitted(arg.value)
-        ? [[arg.fallback]]
-        : coerceGrid(arg.value, arg.argument);
+      fallback !== undefined && isOmitted(values[k]) ? [[fallback]] : coerceGrid(values[k], names[k]);
     if (isDomainError(grid)) return grid;
-    named.push({ grid, argument: arg.argument });
+    named.push({ grid, argument: names[k] });
   }
   const shape = broadcastShape(named);
   if (isDomainError(shape)) return shape;
-  const n = named.length;
-  const values: number[] = [0, 0, 0, 0];
   const out: Grid<Num> = new Array<Num[]>(shape.rows);
   for (let r = 0; r < shape.rows; r++) {
     const row: Num[] = new Array<Num>(shape.cols);
     for (let c = 0; c < shape.cols; c++) {
       let bad: DomainError | undefined;
-      for (let i = 0; i < n; i++) {
-        const x = at(named[i].grid, r, c);
-        if (typeof x === "number") values[i] = x;
+      for (let k = 0; k < n; k++) {
+        const x = at(named[k].grid, r, c);
+        if (typeof x === "number") xs[k] = x;
         else {
           bad = x;
           break;
         }
       }
-      row[c] = bad ?? core(values[0], values[1], values[2], values[3]);
+      row[c] = bad ?? core(xs[0], xs[1], xs[2], xs[3]);
     }
     out[r] = row;
   }
   return out;
 }
 
+const EVENT_COSTS = ["fixed_cost", "variable_cost_per_attendee", "margin_per_buyer"];
+const BREAKEVEN_ATTENDEES: Spec = {
+  core: breakevenAttendees,
+  names: [...EVENT_COSTS, "conversion_rate"],
+  fallbacks: [undefined, undefined, undefined, undefined],
+};
+const BREAKEVEN_BUYERS: Spec = {
+  core: breakevenBuyers,
+  names: [...EVENT_COSTS, "attendees"],
+  fallbacks: [undefined, undefined, undefined, undefined],
+};
+const ROI: Spec = {
+  core: (a, b, c) => roi(a, b, c),
+  names: ["revenue", "cost", "margin"],
+  // An omitted margin is 100%, the source's plain ROI.
+  fallbacks: [undefined, undefined, 1],
+};
+const COST_PER_SALE: Spec = {
+  core: (a, b) => costPerSale(a, b),
+  names: ["cost", "vehicles_sold"],
+  fallbacks: [undefined, undefined],
+};
+
 export function breakevenAttendeesGrid(F: unknown, v: unknown, m: unknown, r: unknown): Result {
-  return elementwise(
-    [
-      { value: F, argument: "fixed_cost" },
-      { value: v, argument: "variable_cost_per_attendee" },
-      { value: m, argument: "margin_per_buyer" },
-      { value: r, argument: "conversion_rate" },
-    ],
-    breakevenAttendees,
-  );
+  return elementwise(BREAKEVEN_ATTENDEES, [F, v, m, r]);
 }
 
 export function breakevenBuyersGrid(F: unknown, v: unknown, m: unknown, a: unknown): Result {
-  return elementwise(
-    [
-      { value: F, argument: "fixed_cost" },
-      { value: v, argument: "variable_cost_per_attendee" },
-      { value: m, argument: "margin_per_buyer" },
-      { value: a, argument: "attendees" },
-    ],
-    breakevenBuyers,
-  );
+  return elementwise(BREAKEVEN_BUYERS, [F, v, m, a]);
 }
 
 export function roiGrid(revenue: unknown, cost: unknown, margin: unknown): Result {
-  return elementwise(
-    [
-      { value: revenue, argument: "revenue" },
-      { value: cost, argument: "cost" },
-      { value: margin, argument: "margin", fallback: 1 },
-    ],
-    (a, b, c) => roi(a, b, c),
-  );
+  return elementwise(ROI, [revenue, cost, margin]);
 }
 
 export function costPerSaleGrid(cost: unknown, vehicles: unknown): Result {
-  return elementwise(
-    [
-      { value: cost, argument: "cost" },
-      { value: vehicles, argument: "vehicles_sold" },
-    ],
-    (a, b) => costPerSale(a, b),
-  );
+  return elementwise(COST_PER_SALE, [cost, vehicles]);
 }
 
 type Orientation = "row" | "column" | "block";
@@ -175,9 +188,11 @@ export function funnelTargetsGrid(target: unknown, stepRatesValue: unknown): Res
   if (isDomainError(targets)) return targets;
   const orientation = orientationOf(rates);
   const series = seriesOf(rates, orientation);
-  const shape = broadcastShape([{ grid: targets, argument: "target" }], { rows: series.length, cols: 1 });
-  if (isDomainError(shape)) return shape;
-  if (shape.rows !== series.length || shape.cols !== 1) return domainError("shapeMismatch", "target");
+  // One target for every series, or one per series (a column beside a block of rates).
+  const oneTarget = targets.length === 1 && targets[0].length === 1;
+  if (!oneTarget && (targets.length !== series.length || targets[0].length !== 1)) {
+    return domainError("shapeMismatch", "target");
+  }
   return layOut(
     series.map((s, i) => funnelTargetsByStage(at(targets, i, 0), s)),
     orientation,

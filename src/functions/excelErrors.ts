@@ -34,18 +34,23 @@ export function displayLang(): Lang {
 
 export type Cell = number | CustomFunctions.Error;
 
-/** A whole-call error is thrown (Excel shows it in the formula cell); element errors stay in place. */
-export function toExcelResult(result: Grid<Num> | DomainError, lang: Lang = displayLang()): Cell[][] {
-  if (isDomainError(result)) throw toExcelError(result, lang);
-  const out: Cell[][] = new Array<Cell[]>(result.length);
+/**
+ * A whole-call error is thrown (Excel shows it in the formula cell); element errors stay in place.
+ * The language is looked up only when an error needs a message, keeping the common path cheap.
+ */
+export function toExcelResult(result: Grid<Num> | DomainError, lang?: Lang): Cell[][] {
+  if (isDomainError(result)) throw toExcelError(result, lang ?? displayLang());
+  let language = lang;
   for (let r = 0; r < result.length; r++) {
     const row = result[r];
-    const cells: Cell[] = new Array<Cell>(row.length);
     for (let c = 0; c < row.length; c++) {
       const x = row[c];
-      cells[c] = typeof x === "number" ? x : toExcelError(x, lang);
+      if (typeof x !== "number") {
+        language = language ?? displayLang();
+        // The grid is ours (built for this call), so errors are swapped in place.
+        (row as Cell[])[c] = toExcelError(x, language);
+      }
     }
-    out[r] = cells;
   }
-  return out;
+  return result as Cell[][];
 }
