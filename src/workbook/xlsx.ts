@@ -142,7 +142,9 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     for (let c = 1; c <= cols; c++) {
       // findCell, not getCell: reading must not create cells (and the office-addins lint rule takes
       // exceljs's getCell for Office.js's and asks for a load()).
-      const found = ws.findCell(r, c);
+      const cell = ws.findCell(r, c);
+      // exceljs reads every cell of a merged area as the master's value; Excel holds it once.
+      const found = cell && cell.type === ExcelJS.ValueType.Merge ? undefined : cell;
       vr.push(found ? plainValue(found.value) : null);
       fr.push(found && found.type === ExcelJS.ValueType.Formula && found.formula ? "=" + found.formula : "");
     }

@@ -1,0 +1,442 @@
+// The Office.js adapter: writes template specs into the open workbook and reads it back. Besides the
+// custom functions' registration, this is the only module that touches Office.js.
+//
+// Batching: a whole template goes in with ONE Excel.run and TWO context.sync() calls, whatever its
+// size: the first reads the sheet and name names already taken (so nothing of the user's is
+// overwritten), the second sends every write, queued as 2-D blocks (range.formulas = block), never
+// cell by cell. Newer APIs are used only after a requirement-set check, and a run that fails because
+// the user is typing in a cell is retried with backoff.
+import {
+  cellAddress,
+  colName,
+  parseCell,
+  parseRange,
+  type Rect,
+  type SheetSpec,
+  type SpecCell,
+  type ValidationRule,
+  type WorkbookSpec,
+} from "../templates/spec";
+import { looks } from "./looks";
+import { planWrite } from "./plan";
+import {
+  WorkbookError,
+  type CellValue,
+  type DefinedNameSnapshot,
+  type SheetSnapshot,
+  type WorkbookPort,
+  type WorkbookSnapshot,
+  type WriteResult,
+} from "./port";
+
+// ---- The slice of the Excel object model this adapter uses. Excel.RequestContext satisfies it
+// structurally; the test double implements it strictly (throws on reading what was not loaded).
+
+export interface XFont {
+  bold: boolean;
+  italic: boolean;
+  size: number;
+  color: string;
+}
+
+export interface XRangeFormat {
+  fill: { color: string };
+  font: XFont;
+  wrapText: boolean;
+  columnWidth: number;
+}
+
+export interface XBasicValidation {
+  formula1: unknown;
+  formula2?: unknown;
+  operator: string;
+}
+
+export interface XValidationRule {
+  decimal?: XBasicValidation;
+  wholeNumber?: XBasicValidation;
+  date?: XBasicValidation;
+  list?: { inCellDropDown: boolean; source: unknown };
+}
+
+export interface XDataValidation {
+  rule: XValidationRule;
+  errorAlert: { message: string; showAlert: boolean; style: string; title: string };
+  prompt: { message: string; showPrompt: boolean; title: string };
+}
+
+export interface XRange {
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  readonly values: unknown[][];
+  readonly valueTypes: string[][];
+  readonly address: string;
+  readonly isNullObject: boolean;
+  readonly format: XRangeFormat;
+  readonly dataValidation: XDataValidation;
+  merge(across?: boolean): void;
+  load(propertyNames: string): unknown;
+}
+
+export interface XChart {
+  readonly title: { text: string };
+  setPosition(startCell: string, endCell?: string): void;
+}
+
+export interface XWorksheet {
+  readonly name: string;
+  getRange(address: string): XRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
+  readonly freezePanes: { freezeAt(frozenRange: string): void };
+  readonly charts: { add(type: "Line", sourceData: XRange, seriesBy: "Columns"): XChart };
+  activate(): void;
+}
+
+export interface XNamedItem {
+  readonly name: string;
+  readonly type: string;
+  readonly value: unknown;
+}
+
+export interface XContext {
+  readonly workbook: {
+    readonly worksheets: {
+      readonly items: XWorksheet[];
+      add(name: string): XWorksheet;
+      load(propertyNames: string): unknown;
+    };
+    readonly names: {
+      readonly items: XNamedItem[];
+      add(name: string, reference: string, comment?: string): unknown;
+      load(propertyNames: string): unknown;
+    };
+  };
+  sync(): Promise<void>;
+}
+
+export interface OfficeHost {
+  run<T>(batch: (context: XContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** The real host: Excel.run and Office's requirement sets. */
+export function excelHost(): OfficeHost {
+  return {
+    run: (batch) => Excel.run((context) => batch(context)),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  };
+}
+
+// ---- Requirement sets the adapter checks before it uses an API.
+const API = {
+  format: "1.2", // column width, wrap text, merge (Excel 2016 has 1.2)
+  names: "1.4", // workbook.names.add
+  usedRangeOrNull: "1.4",
+  freeze: "1.7",
+  validation: "1.8",
+  charts: "1.1",
+} as const;
+
+// ---- Errors: Excel's codes turned into messages a user can act on, in both languages.
+const CELL_EDIT = "InvalidOperationInCellEditMode";
+
+const messages: Record<string, { "zh-CN": string; "en-US": string }> = {
+  [CELL_EDIT]: {
+    "zh-CN": "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试。",
+    "en-US": "Excel is busy editing a cell. Press Enter or Esc to finish editing, then try again.",
+  },
+  AccessDenied: {
+    "zh-CN": "工作簿或工作表受保护,无法写入模板。请撤销保护后重试。",
+    "en-US":
+      "The workbook or sheet is protected, so the template cannot be written. Unprotect it and try again.",
+  },
+  ItemAlreadyExists: {
+    "zh-CN": "工作簿中已有同名的工作表或名称。请重试;加载项会另取一个名称。",
+    "en-US": "A sheet or name with that name already exists. Try again; the add-in picks another name.",
+  },
+  ApiNotFound: {
+    "zh-CN": "此版本的 Excel 不支持模板所需的功能。请更新 Office 后重试。",
+    "en-US": "This version of Excel lacks a feature the template needs. Update Office and try again.",
+  },
+  InsertDeleteConflict: {
+    "zh-CN": "其他操作正在修改工作簿。请稍候重试。",
+    "en-US": "Something else is changing the workbook. Wait a moment and try again.",
+  },
+};
+
+function errorCode(e: unknown): string | undefined {
+  if (typeof e === "object" && e !== null && "code" in e) {
+    const code = (e as { code: unknown }).code;
+    return typeof code === "string" ? code : undefined;
+  }
+  return undefined;
+}
+
+/** Any failure of a run as a WorkbookError the pane can show. */
+export function toWorkbookError(e: unknown): WorkbookError {
+  if (e instanceof WorkbookError) return e;
+  const code = errorCode(e) ?? "Unknown";
+  const detail = e instanceof Error ? e.message : String(e);
+  const known = messages[code];
+  return new WorkbookError(
+    code,
+    known ?? {
+      "zh-CN": `Excel 无法完成操作(${code}):${detail}`,
+      "en-US": `Excel could not complete the operation (${code}): ${detail}`,
+    },
+    e,
+  );
+}
+
+export interface RetryPolicy {
+  /** Delays before each retry, in ms; the run is tried once more than there are delays. */
+  readonly delays: readonly number[];
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+const defaultRetry: RetryPolicy = {
+  delays: [250, 500, 1000, 2000],
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+// ---- Spec to Excel.
+
+/** Excel measures column widths in points; specs in characters of the default font (~7 px + padding). */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function fill<T>(r: Rect, v: T): T[][] {
+  return Array.from({ length: r.rows }, () => new Array<T>(r.cols).fill(v));
+}
+
+export function ruleOf(rule: ValidationRule): XValidationRule {
+  switch (rule.type) {
+    case "decimal":
+    case "whole": {
+      const basic: XBasicValidation =
+        rule.max === undefined
+          ? { formula1: rule.min, operator: "GreaterThanOrEqualTo" }
+          : { formula1: rule.min, formula2: rule.max, operator: "Between" };
+      return rule.type === "decimal" ? { decimal: basic } : { wholeNumber: basic };
+    }
+    case "date":
+      return { date: { formula1: "1900-01-01", operator: "GreaterThanOrEqualTo" } };
+    case "list":
+      return { list: { inCellDropDown: true, source: rule.values.join(",") } };
+  }
+}
+
+/** Blocks as Excel takes them: one 2-D array per block, null written as "" (an empty cell). */
+function blockValues(rows: readonly (readonly SpecCell[])[]): unknown[][] {
+  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  return rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ""));
+}
+
+function queueSheet(ws: XWorksheet, sheet: SheetSpec, can: (v: string) => boolean, skipped: Set<string>) {
+  // Number formats first, so a text format ("@") is in place before labels such as "2026年1月" arrive
+  // and Excel does not turn them into dates.
+  for (const f of sheet.formats) ws.getRange(f.range).numberFormat = fill(parseRange(f.range), f.format);
+  for (const b of sheet.blocks) {
+    const p = parseCell(b.at);
+    const values = blockValues(b.rows);
+    const rect: Rect = { row: p.row, col: p.col, rows: values.length, cols: values[0]?.length ?? 0 };
+    if (rect.rows === 0 || rect.cols === 0) continue;
+    const end = cellAddress(rect.row + rect.rows - 1, rect.col + rect.cols - 1);
+    ws.getRange(`${b.at}:${end}`).formulas = values;
+  }
+  for (const s of sheet.styles) {
+    const look = looks[s.style];
+    const fmt = ws.getRange(s.range).format;
+    if (look.fill) fmt.fill.color = "#" + look.fill;
+    if (look.bold) fmt.font.bold = true;
+    if (look.italic) fmt.font.italic = true;
+    if (look.size) fmt.font.size = look.size;
+    if (look.fontColor) fmt.font.color = "#" + look.fontColor;
+    if (look.wrap && can(API.format)) fmt.wrapText = true;
+  }
+  if (can(API.format)) {
+    for (const w of sheet.columnWidths) {
+      const c = colName(w.col);
+      ws.getRange(`${c}:${c}`).format.columnWidth = charsToPoints(w.width);
+    }
+    for (const m of sheet.merges) ws.getRange(m).merge(false);
+  } else if (sheet.columnWidths.length || sheet.merges.length) {
+    skipped.add("format");
+  }
+  if (sheet.validations.length) {
+    if (can(API.validation)) {
+      for (const v of sheet.validations) {
+        const dv = ws.getRange(v.range).dataValidation;
+        dv.rule = ruleOf(v.rule);
+        dv.errorAlert = { message: v.error, showAlert: true, style: "Stop", title: "" };
+        if (v.prompt) dv.prompt = { message: v.prompt, showPrompt: true, title: "" };
+      }
+    } else skipped.add("dataValidation");
+  }
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
+    if (can(API.freeze)) {
+      const { rows, cols } = sheet.freeze;
+      // freezeAt takes the frozen top-left block; a zero dimension is spelled as whole rows/columns.
+      const target =
+        rows === 0
+          ? `A:${colName(cols - 1)}`
+          : cols === 0
+            ? `1:${rows}`
+            : `A1:${cellAddress(rows - 1, cols - 1)}`;
+      ws.freezePanes.freezeAt(target);
+    } else skipped.add("freezePanes");
+  }
+  if (sheet.chart) {
+    if (can(API.charts)) {
+      const chart = ws.charts.add("Line", ws.getRange(sheet.chart.source), "Columns");
+      chart.title.text = sheet.chart.title;
+      chart.setPosition(sheet.chart.from, sheet.chart.to);
+    } else skipped.add("chart");
+  }
+}
+
+// ---- Excel to snapshot.
+
+const EXCEL_ERRORS = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!)$/;
+
+function snapshotCell(v: unknown, type: string | undefined): CellValue {
+  if (type === "Error" || (typeof v === "string" && EXCEL_ERRORS.test(v) && type === undefined)) {
+    return { error: String(v) };
+  }
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+/** Pads a used range that starts below/right of A1 so values[r][c] is row r+1, column c+1. */
+function fromA1(
+  address: string,
+  values: unknown[][],
+  formulas: unknown[][],
+  types: string[][],
+): { values: CellValue[][]; formulas: string[][] } {
+  const ref = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const r = parseRange(ref);
+  const vals: CellValue[][] = [];
+  const forms: string[][] = [];
+  for (let i = 0; i < r.row + values.length; i++) {
+    const vr: CellValue[] = [];
+    const fr: string[] = [];
+    for (let j = 0; j < r.col + (values[0]?.length ?? 0); j++) {
+      const inside = i >= r.row && j >= r.col;
+      const v = inside ? values[i - r.row][j - r.col] : null;
+      const t = inside ? types[i - r.row]?.[j - r.col] : undefined;
+      const f = inside ? formulas[i - r.row]?.[j - r.col] : "";
+      vr.push(snapshotCell(v, t));
+      fr.push(typeof f === "string" && f.startsWith("=") ? f : "");
+    }
+    vals.push(vr);
+    forms.push(fr);
+  }
+  return { values: vals, formulas: forms };
+}
+
+export class OfficeWorkbook implements WorkbookPort {
+  constructor(
+    private readonly host: OfficeHost = excelHost(),
+    private readonly retry: RetryPolicy = defaultRetry,
+  ) {}
+
+  private can = (version: string) => this.host.isSetSupported("ExcelApi", version);
+
+  /** Runs a batch, retrying while Excel is in cell-edit mode; any failure comes out as a WorkbookError. */
+  private async run<T>(batch: (context: XContext) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.host.run(batch);
+      } catch (e) {
+        if (errorCode(e) === CELL_EDIT && attempt < this.retry.delays.length) {
+          await this.retry.sleep(this.retry.delays[attempt]);
+          continue;
+        }
+        throw toWorkbookError(e);
+      }
+    }
+  }
+
+  async listSheetNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  async writeTemplate(spec: WorkbookSpec): Promise<WriteResult> {
+    return this.run(async (context) => {
+      const wb = context.workbook;
+      const canNames = this.can(API.names);
+      wb.worksheets.load("items/name");
+      if (canNames) wb.names.load("items/name");
+      await context.sync(); // 1: what is taken
+
+      const existingSheets = wb.worksheets.items.map((s) => s.name);
+      const existingNames = canNames ? wb.names.items.map((n) => n.name) : [];
+      const plan = planWrite(spec, existingSheets, existingNames);
+      const skipped = new Set<string>();
+      let first: XWorksheet | undefined;
+      for (const s of spec.sheets) {
+        const ws = wb.worksheets.add(plan.sheetNames.get(s.key) as string);
+        first ??= ws;
+        queueSheet(ws, s, this.can, skipped);
+      }
+      if (canNames) {
+        const comments = new Map(spec.names.map((n) => [n.name, n.comment]));
+        for (const n of plan.names) {
+          const comment = comments.get(n.base);
+          if (comment) wb.names.add(n.name, "=" + n.refersTo, comment);
+          else wb.names.add(n.name, "=" + n.refersTo);
+        }
+      } else if (plan.names.length) skipped.add("names");
+      first?.activate();
+      await context.sync(); // 2: everything written
+
+      return {
+        sheetNames: spec.sheets.map((s) => plan.sheetNames.get(s.key) as string),
+        names: canNames ? plan.names : [],
+        skipped: [...skipped],
+      };
+    });
+  }
+
+  async readWorkbook(): Promise<WorkbookSnapshot> {
+    return this.run(async (context) => {
+      const wb = context.workbook;
+      const canNames = this.can(API.names);
+      wb.worksheets.load("items/name");
+      // workbook.names holds the workbook-scoped names only, which are the ones templates write.
+      if (canNames) wb.names.load("items/name,items/type,items/value");
+      await context.sync(); // 1: sheets and names
+
+      const sheets = wb.worksheets.items;
+      const names = sheets.map((s) => s.name);
+      const used = sheets.map((ws) => {
+        const r = this.can(API.usedRangeOrNull) ? ws.getUsedRangeOrNullObject(false) : null;
+        r?.load("address,values,formulas,valueTypes,isNullObject");
+        return r;
+      });
+      await context.sync(); // 2: every sheet's used range
+
+      const snaps: SheetSnapshot[] = used.map((r, i) => {
+        if (!r || r.isNullObject) return { name: names[i], values: [], formulas: [] };
+        return { name: names[i], ...fromA1(r.address, r.values, r.formulas, r.valueTypes) };
+      });
+      const defined: DefinedNameSnapshot[] = canNames
+        ? wb.names.items
+            .filter((n) => n.type !== "Error")
+            .map((n) => ({
+              name: n.name,
+              refersTo: String(n.value).replace(/^=/, ""),
+            }))
+        : [];
+      return { sheets: snaps, names: defined };
+    });
+  }
+}

@@ -1,0 +1,206 @@
+import { buildTemplate, templateKinds } from "../../src/templates";
+import { flattenCells, langs, parseRange, cellAddress, type WorkbookSpec } from "../../src/templates/spec";
+import { looks } from "../../src/workbook/looks";
+import { OfficeWorkbook, toWorkbookError, type RetryPolicy } from "../../src/workbook/office";
+import { WorkbookError } from "../../src/workbook/port";
+import { readXlsx, templateToXlsx } from "../../src/workbook/xlsx";
+import { ExcelDouble, OfficeError, type DoubleOptions } from "./excel-double";
+
+function setup(options: DoubleOptions = {}) {
+  const excel = new ExcelDouble(options);
+  const sleeps: number[] = [];
+  const retry: RetryPolicy = { delays: [250, 500, 1000, 2000], sleep: async (ms) => void sleeps.push(ms) };
+  const port = new OfficeWorkbook({ run: excel.run, isSetSupported: excel.isSetSupported }, retry);
+  return { excel, port, sleeps };
+}
+
+function cellsIn(range: string): string[] {
+  const r = parseRange(range);
+  const out: string[] = [];
+  for (let i = 0; i < r.rows; i++)
+    for (let j = 0; j < r.cols; j++) out.push(cellAddress(r.row + i, r.col + j));
+  return out;
+}
+
+const cases: [string, WorkbookSpec][] = templateKinds.flatMap((k) =>
+  langs.map((lang): [string, WorkbookSpec] => [`${k.kind} ${lang}`, buildTemplate(k.kind, { lang })]),
+);
+
+describe("the strict Excel double", () => {
+  test("throws on reading a property that was not loaded and synced", async () => {
+    const excel = new ExcelDouble({ sheets: ["Sheet1"] });
+    await excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      expect(() => sheets.items).toThrow(/load\(\) and sync\(\)/);
+      sheets.load("items/name");
+      expect(() => sheets.items).toThrow(/load\(\) and sync\(\)/);
+      await context.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(["Sheet1"]);
+      const added = sheets.add("New");
+      expect(() => added.name).toThrow(/not available/);
+    });
+  });
+
+  test("refuses APIs above its requirement set", async () => {
+    const excel = new ExcelDouble({ apiVersion: "1.3" });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.names.add("X", "=Sheet1!$A$1");
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});
+
+describe("Office adapter: writeTemplate", () => {
+  test.each(cases)("%s: one run, at most 3 syncs, content equals the spec", async (_id, spec) => {
+    const { excel, port } = setup({ sheets: ["Sheet1"] });
+    const result = await port.writeTemplate(spec);
+    expect(excel.runs).toBe(1);
+    expect(excel.syncs).toBeLessThanOrEqual(3);
+    expect(result.skipped).toEqual([]);
+    expect(result.sheetNames).toEqual(spec.sheets.map((s) => s.name));
+
+    for (const s of spec.sheets) {
+      const rec = excel.sheet(s.name);
+      // Cells: every spec cell written as is (null as an empty cell), nothing else written.
+      const cells = flattenCells(s);
+      for (const [addr, v] of cells) expect([addr, rec.cells.get(addr)?.formula]).toEqual([addr, v ?? ""]);
+      const written = [...rec.cells.entries()].filter(([, c]) => c.formula !== undefined).map(([a]) => a);
+      expect(written.sort()).toEqual([...cells.keys()].sort());
+      // Number formats, last one wins as in the spec.
+      const fmt = new Map<string, string>();
+      for (const f of s.formats) for (const a of cellsIn(f.range)) fmt.set(a, f.format);
+      for (const [a, f] of fmt) expect([a, rec.cells.get(a)?.numberFormat]).toEqual([a, f]);
+      // Input cells look like inputs and validated cells carry a rule.
+      for (const st of s.styles.filter((x) => x.style === "input")) {
+        for (const a of cellsIn(st.range))
+          expect([a, rec.cells.get(a)?.fill]).toEqual([a, "#" + looks.input.fill]);
+      }
+      for (const v of s.validations) {
+        for (const a of cellsIn(v.range)) {
+          const c = rec.cells.get(a);
+          expect(c?.rule).toBeDefined();
+          expect(c?.errorAlert?.message).toBe(v.error);
+        }
+      }
+      expect(rec.merges.sort()).toEqual([...s.merges].sort());
+      expect(rec.columnWidths.size).toBe(new Set(s.columnWidths.map((w) => w.col)).size);
+      expect(rec.freezeAt !== undefined).toBe(
+        s.freeze !== undefined && (s.freeze.rows > 0 || s.freeze.cols > 0),
+      );
+      expect(rec.charts.map((c) => [c.type, c.source, c.title])).toEqual(
+        s.chart ? [["Line", s.chart.source, s.chart.title]] : [],
+      );
+    }
+    expect(excel.sheet(spec.sheets[0].name).activated).toBe(true);
+    expect(excel.names.map((n) => n.name)).toEqual(spec.names.map((n) => n.name));
+    expect(result.names.map((n) => `=${n.refersTo}`)).toEqual(excel.names.map((n) => n.reference));
+  });
+
+  test("a template written twice gets a new sheet and suffixed names; the user's sheets stay untouched", async () => {
+    const spec = buildTemplate("event", { lang: "en-US" });
+    const { excel, port } = setup({ sheets: ["Event Break-even"] });
+    const first = await port.writeTemplate(spec);
+    const second = await port.writeTemplate(spec);
+    expect(first.sheetNames).toEqual(["Event Break-even (2)"]);
+    expect(second.sheetNames).toEqual(["Event Break-even (3)"]);
+    expect(excel.sheet("Event Break-even").cells.size).toBe(0);
+    expect(first.names.map((n) => n.name)).toContain("Event_FixedCost");
+    expect(second.names.map((n) => n.name)).toContain("Event_FixedCost_2");
+    expect(second.names.find((n) => n.base === "Event_Profit")?.refersTo).toBe(
+      "'Event Break-even (3)'!$B$16",
+    );
+    expect(excel.syncs).toBe(4);
+  });
+
+  test("an older Excel gets the template without the APIs it lacks, and says which", async () => {
+    const { excel, port } = setup({ apiVersion: "1.3" });
+    const result = await port.writeTemplate(buildTemplate("budget", { lang: "zh-CN" }));
+    expect([...result.skipped].sort()).toEqual(["dataValidation", "freezePanes", "names"]);
+    expect(result.names).toEqual([]);
+    expect(excel.sheets).toHaveLength(1);
+    expect(excel.syncs).toBe(2);
+  });
+
+  test("retries with backoff while Excel is in cell-edit mode", async () => {
+    const { excel, port, sleeps } = setup({ cellEditSyncs: 2 });
+    const result = await port.writeTemplate(buildTemplate("event", { lang: "zh-CN" }));
+    expect(result.sheetNames).toEqual(["活动保本分析"]);
+    expect(sleeps).toEqual([250, 500]);
+    expect(excel.runs).toBe(3);
+  });
+
+  test("gives up after the last retry with a message in both languages", async () => {
+    const { port, sleeps } = setup({ cellEditSyncs: 99 });
+    const err = await port.writeTemplate(buildTemplate("event", { lang: "zh-CN" })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkbookError);
+    const we = err as WorkbookError;
+    expect(we.code).toBe("InvalidOperationInCellEditMode");
+    expect(we.messages["zh-CN"]).toMatch(/编辑/);
+    expect(we.messages["en-US"]).toMatch(/editing a cell/);
+    expect(sleeps).toEqual([250, 500, 1000, 2000]);
+  });
+
+  test("Excel's errors become user-meaningful errors", () => {
+    const denied = toWorkbookError(new OfficeError("AccessDenied", "x"));
+    expect(denied.messages["en-US"]).toMatch(/protected/);
+    const other = toWorkbookError(new OfficeError("GeneralException", "boom"));
+    expect(other.code).toBe("GeneralException");
+    expect(other.messages["zh-CN"]).toContain("boom");
+  });
+});
+
+describe("Office adapter: readWorkbook", () => {
+  test("reads back sheets, formulas and names in two syncs", async () => {
+    const spec = buildTemplate("event", { lang: "en-US", event: { fixedCost: 1000 } });
+    const { excel, port } = setup({ sheets: ["Sheet1"] });
+    await port.writeTemplate(spec);
+    const before = excel.syncs;
+    const snap = await port.readWorkbook();
+    expect(excel.syncs - before).toBe(2);
+    expect(snap.sheets.map((s) => s.name)).toEqual(["Sheet1", "Event Break-even"]);
+    const ev = snap.sheets[1];
+    expect(ev.values[4][1]).toBe(1000); // B5
+    expect(ev.formulas?.[11][1]).toMatch(/^=IF\(/); // B12
+    expect(snap.names.find((n) => n.name === "Event_FixedCost")?.refersTo).toBe("'Event Break-even'!$B$5");
+    expect(await port.listSheetNames()).toEqual(["Sheet1", "Event Break-even"]);
+  });
+});
+
+describe("both adapters write the same content", () => {
+  const unquote = (ref: string) => {
+    const i = ref.lastIndexOf("!");
+    return [ref.slice(0, i).replace(/^'|'$/g, "").replace(/''/g, "'"), ref.slice(i + 1)].join("!");
+  };
+
+  test.each(cases)("%s", async (_id, spec) => {
+    const { excel, port } = setup();
+    await port.writeTemplate(spec);
+    const snap = await readXlsx(await templateToXlsx(spec));
+    expect(snap.sheets.map((s) => s.name)).toEqual(excel.sheets.map((s) => s.name));
+    for (const [si, sheet] of snap.sheets.entries()) {
+      const rec = excel.sheets[si];
+      const chartNote = spec.sheets[si].chart?.from;
+      const seen = new Set<string>();
+      sheet.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const addr = cellAddress(r, c);
+          const f = sheet.formulas?.[r][c] ?? "";
+          const fromXlsx = f !== "" ? f : v === null ? "" : v;
+          // The chart's note is the one thing only the .xlsx file has: exceljs cannot draw charts.
+          if (addr === chartNote) return;
+          if (fromXlsx === "" && !rec.cells.get(addr)?.formula) return;
+          seen.add(addr);
+          expect([addr, fromXlsx]).toEqual([addr, rec.cells.get(addr)?.formula ?? ""]);
+        }),
+      );
+      const nonEmpty = [...rec.cells.entries()].filter(
+        ([, c]) => c.formula !== undefined && c.formula !== "",
+      );
+      expect(nonEmpty.every(([a]) => seen.has(a))).toBe(true);
+    }
+    const fromOffice = excel.names.map((n) => `${n.name}=${unquote(n.reference.slice(1))}`).sort();
+    const fromXlsx = snap.names.map((n) => `${n.name}=${unquote(n.refersTo)}`).sort();
+    expect(fromXlsx).toEqual(fromOffice);
+  });
+});
