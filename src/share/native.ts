@@ -13,9 +13,13 @@
 export interface Arg {
   readonly text: string;
   readonly literal?: number;
+
+  /** Set for the result of a rewritten DEALER call: always a number or one of the four errors. */
+  readonly numberOrError?: boolean;
 }
 
-export const arg = (text: string, literal?: number): Arg => (literal === undefined ? { text } : { text, literal });
+export const arg = (text: string, literal?: number): Arg =>
+  literal === undefined ? { text } : { text, literal };
 
 const ERR_NUM = "#NUM!";
 const ERR_VALUE = "#VALUE!";
@@ -39,7 +43,10 @@ export function passError(x: string): string {
 export function guardNumber(x: Arg, then: string): string {
   if (x.literal !== undefined) return then;
   const t = x.text;
-  return `IF(ISNUMBER(${t}),${then},IF(ISERROR(${t}),${passError(t)},IF(${t}="",NA(),${ERR_VALUE})))`;
+  if (x.numberOrError) return `IF(ISERROR(${t}),${t},${then})`;
+  // LibreOffice keeps TRUE/FALSE as numbers (ISNUMBER(TRUE) is TRUE there, FALSE in Excel);
+  // ISNUMBER(t)>ISLOGICAL(t) is TRUE for a real number in both and FALSE for a logical in both.
+  return `IF(ISNUMBER(${t})>ISLOGICAL(${t}),${then},IF(ISERROR(${t}),${passError(t)},IF(${t}="",NA(),${ERR_VALUE})))`;
 }
 
 function guardAll(args: readonly Arg[], then: string): string {
@@ -53,13 +60,19 @@ function numIf(conditions: readonly (string | false)[], then: string): string {
   return `IF(${live.length === 1 ? live[0] : `OR(${live.join(",")})`},${ERR_NUM},${then})`;
 }
 
-const negative = (x: Arg): string | false => (x.literal !== undefined && x.literal >= 0 ? false : `${x.text}<0`);
+const negative = (x: Arg): string | false =>
+  x.literal !== undefined && x.literal >= 0 ? false : `${x.text}<0`;
 const outsideUnit = (x: Arg): string | false =>
   x.literal !== undefined && x.literal > 0 && x.literal <= 1 ? false : `OR(${x.text}<=0,${x.text}>1)`;
 
-/** The core's ceilSafe: values within 1e-9 (relative) of an integer count as it, the rest round up. */
+/**
+ * The core's ceilSafe for x ≥ 0 (every use here: the inputs were checked not negative and the
+ * divisors positive): the nearest integer n when |x − n| ≤ 1e-9·max(1, x), else ⌈x⌉. Written as
+ * n + (x − n > tol) — beyond the tolerance above n the ceiling is n + 1, below it n itself — so x
+ * appears four times, not five, which keeps nested rewrites within Excel's 8,192 characters.
+ */
 export function ceilSafe(x: string): string {
-  return `IF(ABS(${x}-ROUND(${x},0))<=1E-9*MAX(1,ABS(${x})),ROUND(${x},0),-INT(-${x}))`;
+  return `(ROUND(${x},0)+(${x}-ROUND(${x},0)>1E-9*MAX(1,${x})))`;
 }
 
 export function roi(revenue: Arg, cost: Arg, margin?: Arg): string {
@@ -116,7 +129,12 @@ export function ratio(from: Arg, to: Arg): string {
  * Cumulative rate of one series of n counts between stage numbers given as formula text;
  * `element(stageText)` yields the text of that series' count at a (dynamic) stage.
  */
-export function cumulativeRate(n: number, fromStage: Arg, toStage: Arg, element: (stage: string) => Arg): string {
+export function cumulativeRate(
+  n: number,
+  fromStage: Arg,
+  toStage: Arg,
+  element: (stage: string) => Arg,
+): string {
   if (n < 2) return ERR_VALUE;
   const f = fromStage.text;
   const t = toStage.text;

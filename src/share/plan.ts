@@ -4,7 +4,15 @@
  * spilled cell) or that it must be frozen to its current value, and why. Both the .xlsx path
  * (src/share/xlsx.ts) and the Office.js path (src/share/office.ts) call this, so they agree.
  */
-import { parseFormula, printNode, tokenize, parseRef, formatCell, type Node, type RefInfo } from "../core/formula";
+import {
+  parseFormula,
+  printNode,
+  tokenize,
+  parseRef,
+  formatCell,
+  type Node,
+  type RefInfo,
+} from "../core/formula";
 import { dealerIdOf, type DealerId } from "./dealerNames";
 import * as native from "./native";
 import type { Arg } from "./native";
@@ -233,7 +241,9 @@ class Planner {
       case "postfix":
         return this.rewriteScalar(node.operand) + tokText(node.op);
       case "binary":
-        return this.rewriteScalar(node.left) + (node.op ? tokText(node.op) : "") + this.rewriteScalar(node.right);
+        return (
+          this.rewriteScalar(node.left) + (node.op ? tokText(node.op) : "") + this.rewriteScalar(node.right)
+        );
       case "array":
         return printNode(node);
     }
@@ -261,6 +271,7 @@ class Planner {
         return native.arg(`(${text})`, inner.op.text === "-" ? -v : v);
       }
     }
+    if (inner.kind === "call" && dealerCallId(inner)) return { text, numberOrError: true };
     if (inner.kind === "call" || node.kind === "paren") return native.arg(text);
     return native.arg(`(${text})`);
   }
@@ -349,14 +360,27 @@ class Planner {
       base = printNode(inner).trim();
       return {
         n,
-        at: (s) => native.arg(multi ? `INDEX(${base},${index},${s})` : byColumn ? `INDEX(${base},${s},1)` : `INDEX(${base},1,${s})`),
+        at: (s) =>
+          native.arg(
+            multi
+              ? `INDEX(${base},${index},${s})`
+              : byColumn
+                ? `INDEX(${base},${s},1)`
+                : `INDEX(${base},1,${s})`,
+          ),
       };
     }
     throw new Freeze("unknownShape", printNode(node).trim());
   }
 
   /** One formula per cell of a spilled DEALER result. */
-  perCell(id: DealerId, argNodes: readonly Node[], anchorRow: number, anchorCol: number, spill: Shape): CellFormula[] {
+  perCell(
+    id: DealerId,
+    argNodes: readonly Node[],
+    anchorRow: number,
+    anchorCol: number,
+    spill: Shape,
+  ): CellFormula[] {
     const shape = this.dealerShape(id, argNodes);
     if (!shape) throw new Freeze("unknownShape");
     if (shape.rows !== spill.rows || shape.cols !== spill.cols) {
@@ -428,7 +452,7 @@ class Planner {
         break;
       }
       default: {
-        const shapes = argNodes.map((a) => (a.kind === "missing" ? SCALAR : this.shapeOf(a) ?? SCALAR));
+        const shapes = argNodes.map((a) => (a.kind === "missing" ? SCALAR : (this.shapeOf(a) ?? SCALAR)));
         for (let i = 1; i <= shape.rows; i++) {
           for (let j = 1; j <= shape.cols; j++) {
             const el = (k: number): Arg | undefined => {
@@ -502,7 +526,9 @@ export function planCell(input: FormulaCellInput, resolveName: NameResolver = ()
     body = parseFormula(text).body;
   } catch {
     // Not understood: freeze only what plainly names one of our functions, leave the rest alone.
-    return /(_xldudf_)?dealer[._][^(]*\(/i.test(text) ? { kind: "freeze", reason: "unparsable" } : { kind: "none" };
+    return /(_xldudf_)?dealer[._][^(]*\(/i.test(text)
+      ? { kind: "freeze", reason: "unparsable" }
+      : { kind: "none" };
   }
   if (!containsDealerCall(body)) return { kind: "none" };
   const planner = new Planner(resolveName);

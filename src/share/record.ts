@@ -67,7 +67,9 @@ export function serializeRecord(record: ShareRecord): string {
       `${a("range", c.range)}${c.array ? ' array="1"' : ""}>` +
       `${el("formula", c.formula)}${el("written", c.written)}${el("xml", c.cellXml)}</cell>`,
   );
-  const parts = record.parts.map((p) => `<part${a("name", p.name)}>${el("original", p.original)}${el("prepared", p.prepared)}</part>`);
+  const parts = record.parts.map(
+    (p) => `<part${a("name", p.name)}>${el("original", p.original)}${el("prepared", p.prepared)}</part>`,
+  );
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<dealerShare xmlns="${SHARE_NAMESPACE}" version="1">${cells.join("")}${parts.join("")}</dealerShare>`

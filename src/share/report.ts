@@ -54,24 +54,29 @@ export const REASON_MESSAGES: Readonly<Record<ShareReason, Bilingual>> = {
     "zh-CN": "溢出结果已逐个单元格改写为原生公式(INDEX/IF),每个单元格一个公式。",
   },
   rangeArgument: {
-    "en-US": "Frozen to its current value: a range is passed where one value belongs, outside a spilled result.",
+    "en-US":
+      "Frozen to its current value: a range is passed where one value belongs, outside a spilled result.",
     "zh-CN": "已冻结为当前值:在非溢出公式中,本应填单个值的参数传入了区域。",
   },
   arrayResult: {
     "en-US":
       "Frozen to its current value: the function returns several values inside a larger formula, which older Excel, WPS and LibreOffice cannot compute without dynamic arrays.",
-    "zh-CN": "已冻结为当前值:该函数在更大的公式中返回多个值,旧版 Excel、WPS 和 LibreOffice 没有动态数组,无法计算。",
+    "zh-CN":
+      "已冻结为当前值:该函数在更大的公式中返回多个值,旧版 Excel、WPS 和 LibreOffice 没有动态数组,无法计算。",
   },
   unknownShape: {
-    "en-US": "Frozen to its current value: the size of an argument cannot be known before the sheet computes.",
+    "en-US":
+      "Frozen to its current value: the size of an argument cannot be known before the sheet computes.",
     "zh-CN": "已冻结为当前值:某个参数的大小要等工作表计算后才能确定。",
   },
   volatile: {
-    "en-US": "Frozen to its current value: an argument uses RAND(), which a rewrite would draw more than once.",
+    "en-US":
+      "Frozen to its current value: an argument uses RAND(), which a rewrite would draw more than once.",
     "zh-CN": "已冻结为当前值:参数中含有 RAND(),改写后会被多次取值。",
   },
   tooLong: {
-    "en-US": "Frozen to its current value: the native formula would exceed Excel's limits (8,192 characters, 64 levels).",
+    "en-US":
+      "Frozen to its current value: the native formula would exceed Excel's limits (8,192 characters, 64 levels).",
     "zh-CN": "已冻结为当前值:改写后的原生公式会超出 Excel 的限制(8192 个字符、64 层嵌套)。",
   },
   unparsable: {
@@ -152,5 +157,7 @@ export function formatReport(report: ShareReport, lang: ShareLang): string {
 }
 
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_.\u0080-\uffff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_.\u0080-\uffff]*$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }

@@ -54,6 +54,11 @@ interface Package {
   readonly names: ReadonlyMap<string, { ref: RefInfo; sheetIndex?: number }[]>;
 }
 
+/** Writes a part without the folder entries jszip adds by default: OPC packages have none. */
+function put(zip: JSZip, path: string, content: string): void {
+  zip.file(path, content, { createFolders: false });
+}
+
 async function text(zip: JSZip, path: string): Promise<string | undefined> {
   const f = zip.file(path);
   return f ? f.async("string") : undefined;
@@ -84,7 +89,8 @@ async function openPackage(data: Uint8Array | ArrayBuffer): Promise<Package> {
   }
   const workbook = await text(zip, "xl/workbook.xml");
   const rels = await text(zip, WORKBOOK_RELS);
-  if (workbook === undefined || rels === undefined) throw new ShareError("notXlsx", SHARE_ERROR_TEXT.notXlsx["en-US"]);
+  if (workbook === undefined || rels === undefined)
+    throw new ShareError("notXlsx", SHARE_ERROR_TEXT.notXlsx["en-US"]);
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const a = attrsOf(m[0]);
@@ -95,7 +101,8 @@ async function openPackage(data: Uint8Array | ArrayBuffer): Promise<Package> {
     const a = attrsOf(m[0]);
     const rid = Object.entries(a).find(([k]) => /(^|:)id$/.test(k) && k !== "sheetId")?.[1];
     const path = rid ? targets.get(rid) : undefined;
-    if (a.name !== undefined && path && zip.file(path)) sheets.push({ name: a.name, path, index: sheets.length });
+    if (a.name !== undefined && path && zip.file(path))
+      sheets.push({ name: a.name, path, index: sheets.length });
   }
   const names = new Map<string, { ref: RefInfo; sheetIndex?: number }[]>();
   for (const m of workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
@@ -150,7 +157,9 @@ function scanCells(sheetXml: string): CellElement[] {
       row: ref.top,
       col: ref.left,
       ...(a.t !== undefined ? { t: a.t } : {}),
-      ...(fm ? { f: { attrs: attrsOf(fm[1]), text: fm[2] === undefined ? undefined : unescapeXml(fm[2]) } } : {}),
+      ...(fm
+        ? { f: { attrs: attrsOf(fm[1]), text: fm[2] === undefined ? undefined : unescapeXml(fm[2]) } }
+        : {}),
       ...(vm ? { v: unescapeXml(vm[1]) } : {}),
     });
   }
@@ -213,7 +222,8 @@ function prepareSheet(sheet: SheetPart, xml: string, pkg: Package): SheetResult 
   const resolveName = (name: string): RefInfo | undefined => {
     const list = pkg.names.get(name.replace(/^.*!/, "").toUpperCase());
     if (!list) return undefined;
-    return (list.find((n) => n.sheetIndex === sheet.index) ?? list.find((n) => n.sheetIndex === undefined))?.ref;
+    return (list.find((n) => n.sheetIndex === sheet.index) ?? list.find((n) => n.sheetIndex === undefined))
+      ?.ref;
   };
 
   const replacements = new Map<string, string>(); // address → new cell XML
@@ -232,12 +242,18 @@ function prepareSheet(sheet: SheetPart, xml: string, pkg: Package): SheetResult 
     const isArray = c.f.attrs.t === "array";
     const area = isArray ? rangeShape(c.f.attrs.ref) : undefined;
     const spill = area?.shape;
-    let plan: CellPlan = planCell({ sheet: sheet.name, row: c.row, col: c.col, formula, ...(spill ? { spill } : {}) }, resolveName);
+    let plan: CellPlan = planCell(
+      { sheet: sheet.name, row: c.row, col: c.col, formula, ...(spill ? { spill } : {}) },
+      resolveName,
+    );
     if (plan.kind === "none") continue;
     const range = spill && (spill.rows > 1 || spill.cols > 1) ? c.f.attrs.ref : undefined;
 
     // Every spilled cell must exist to take its own formula; otherwise freeze.
-    if (plan.kind === "rewrite" && plan.cells.slice(1).some((x) => !byAddress.has(formatCell(x.row, x.col)))) {
+    if (
+      plan.kind === "rewrite" &&
+      plan.cells.slice(1).some((x) => !byAddress.has(formatCell(x.row, x.col)))
+    ) {
       plan = { kind: "freeze", reason: "spillMismatch", detail: "missing spilled cell" };
     }
     const base = {
@@ -250,12 +266,26 @@ function prepareSheet(sheet: SheetPart, xml: string, pkg: Package): SheetResult 
     if (plan.kind === "rewrite") {
       const anchor = plan.cells[0];
       replacements.set(c.address, withFormula(c, anchor.formula));
-      record.push({ ...base, action: "rewritten", reason: plan.reason, cellXml: c.xml, written: anchor.formula });
+      record.push({
+        ...base,
+        action: "rewritten",
+        reason: plan.reason,
+        cellXml: c.xml,
+        written: anchor.formula,
+      });
       for (const x of plan.cells.slice(1)) {
         const addr = formatCell(x.row, x.col);
         const child = byAddress.get(addr) as CellElement;
         replacements.set(addr, withFormula(child, x.formula));
-        record.push({ sheet: sheet.name, address: addr, action: "spill", reason: plan.reason, formula: "", cellXml: child.xml, written: x.formula });
+        record.push({
+          sheet: sheet.name,
+          address: addr,
+          action: "spill",
+          reason: plan.reason,
+          formula: "",
+          cellXml: child.xml,
+          written: x.formula,
+        });
       }
       entries.push({
         sheet: sheet.name,
@@ -295,14 +325,26 @@ function prepareSheet(sheet: SheetPart, xml: string, pkg: Package): SheetResult 
       if (m) {
         const formula = shiftFormula(m.formula, c.row - m.row, c.col - m.col);
         replacements.set(c.address, withFormula(c, formula));
-        record.push({ sheet: sheet.name, address: c.address, action: "spill", reason: "sharedMember", formula, cellXml: c.xml, written: formula });
+        record.push({
+          sheet: sheet.name,
+          address: c.address,
+          action: "spill",
+          reason: "sharedMember",
+          formula,
+          cellXml: c.xml,
+          written: formula,
+        });
       }
     }
   }
   return { xml: splice(xml, cells, replacements), entries, record };
 }
 
-function splice(xml: string, cells: readonly CellElement[], replacements: ReadonlyMap<string, string>): string {
+function splice(
+  xml: string,
+  cells: readonly CellElement[],
+  replacements: ReadonlyMap<string, string>,
+): string {
   let out = "";
   let pos = 0;
   for (const c of cells) {
@@ -334,7 +376,9 @@ function insertBefore(xml: string, closing: string, insert: string): string {
   return at < 0 ? xml : xml.slice(0, at) + insert + xml.slice(at);
 }
 
-async function findRecord(zip: JSZip): Promise<{ path: string; index: number; record: ShareRecord } | undefined> {
+async function findRecord(
+  zip: JSZip,
+): Promise<{ path: string; index: number; record: ShareRecord } | undefined> {
   for (const path of Object.keys(zip.files)) {
     const m = /^customXml\/item(\d+)\.xml$/.exec(path);
     if (!m) continue;
@@ -355,7 +399,8 @@ export interface PrepareResult {
 export async function prepareXlsx(data: Uint8Array): Promise<PrepareResult> {
   const pkg = await openPackage(data);
   const { zip } = pkg;
-  if (await findRecord(zip)) throw new ShareError("alreadyPrepared", SHARE_ERROR_TEXT.alreadyPrepared["en-US"]);
+  if (await findRecord(zip))
+    throw new ShareError("alreadyPrepared", SHARE_ERROR_TEXT.alreadyPrepared["en-US"]);
   const entries: ShareReportEntry[] = [];
   const cells: RecordCell[] = [];
   const newSheets = new Map<string, string>();
@@ -382,7 +427,10 @@ export async function prepareXlsx(data: Uint8Array): Promise<PrepareResult> {
     const calcPath = resolveTarget("xl", attrsOf(calcRel[0]).Target ?? "calcChain.xml");
     const calc = await text(zip, calcPath);
     rels2 = rels2.replace(calcRel[0], "");
-    ct2 = ct2.replace(new RegExp(`<Override\\b[^>]*PartName="/${calcPath.replace(/[.[\]]/g, "\\$&")}"[^>]*/>`), "");
+    ct2 = ct2.replace(
+      new RegExp(`<Override\\b[^>]*PartName="/${calcPath.replace(/[.[\]]/g, "\\$&")}"[^>]*/>`),
+      "",
+    );
     if (calc !== undefined) {
       parts.push({ name: calcPath, original: calc, prepared: null });
       zip.remove(calcPath);
@@ -399,25 +447,31 @@ export async function prepareXlsx(data: Uint8Array): Promise<PrepareResult> {
     "</Relationships>",
     `<Relationship Id="rIdDealerShare${rid}" Type="${REL_CUSTOM_XML}" Target="../${item}"/>`,
   );
-  ct2 = insertBefore(ct2, "</Types>", `<Override PartName="/${props}" ContentType="${CT_CUSTOM_XML_PROPS}"/>`);
+  ct2 = insertBefore(
+    ct2,
+    "</Types>",
+    `<Override PartName="/${props}" ContentType="${CT_CUSTOM_XML_PROPS}"/>`,
+  );
   if (!/<Default\b[^>]*Extension="xml"/i.test(ct2)) {
     ct2 = insertBefore(ct2, "</Types>", `<Override PartName="/${item}" ContentType="application/xml"/>`);
   }
   parts.push({ name: CONTENT_TYPES, original: contentTypes, prepared: ct2 });
   parts.push({ name: WORKBOOK_RELS, original: rels, prepared: rels2 });
 
-  for (const [path, xml] of newSheets) zip.file(path, xml);
-  zip.file(CONTENT_TYPES, ct2);
-  zip.file(WORKBOOK_RELS, rels2);
+  for (const [path, xml] of newSheets) put(zip, path, xml);
+  put(zip, CONTENT_TYPES, ct2);
+  put(zip, WORKBOOK_RELS, rels2);
   const recordXml = serializeRecord({ cells, parts });
-  zip.file(item, recordXml);
-  zip.file(
+  put(zip, item, recordXml);
+  put(
+    zip,
     props,
     `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${guidFrom(recordXml)}" ` +
       `xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs>` +
       `<ds:schemaRef ds:uri="${SHARE_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
   );
-  zip.file(
+  put(
+    zip,
     `customXml/_rels/item${n}.xml.rels`,
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       `<Relationship Id="rId1" Type="${REL_CUSTOM_XML_PROPS}" Target="itemProps${n}.xml"/></Relationships>`,
@@ -452,19 +506,20 @@ export async function restoreXlsx(data: Uint8Array): Promise<PrepareResult> {
       replacements.set(rc.address, rc.cellXml ?? restoredFromFormula(current, rc));
       if (isAnchor) entries.push(restoredEntry(rc, "restored"));
     }
-    if (sheet && xml !== undefined && replacements.size > 0) zip.file(sheet.path, splice(xml, cells, replacements));
+    if (sheet && xml !== undefined && replacements.size > 0)
+      put(zip, sheet.path, splice(xml, cells, replacements));
   }
   for (const part of record.parts) {
     const current = await text(zip, part.name);
     if (part.prepared === null) {
       // A part preparing removed (the calculation chain): back only if nothing recreated it.
-      if (current === undefined && part.original !== null) zip.file(part.name, part.original);
+      if (current === undefined && part.original !== null) put(zip, part.name, part.original);
     } else if (current === part.prepared) {
       if (part.original === null) zip.remove(part.name);
-      else zip.file(part.name, part.original);
+      else put(zip, part.name, part.original);
     } else if (current !== undefined) {
       // Excel re-saved the file since: take out only what preparing added.
-      zip.file(part.name, removeRecordReferences(current, found.index));
+      put(zip, part.name, removeRecordReferences(current, found.index));
     }
   }
   zip.remove(found.path);

@@ -61,12 +61,28 @@ export function parseRef(text: string, prefix = ""): RefInfo | undefined {
   m = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(body);
   if (m) {
     const [a, b] = [columnIndex(m[1]), columnIndex(m[2])];
-    return { prefix, sheet, kind: "cols", top: 1, left: Math.min(a, b), bottom: MAX_ROWS, right: Math.max(a, b) };
+    return {
+      prefix,
+      sheet,
+      kind: "cols",
+      top: 1,
+      left: Math.min(a, b),
+      bottom: MAX_ROWS,
+      right: Math.max(a, b),
+    };
   }
   m = /^\$?([0-9]{1,7}):\$?([0-9]{1,7})$/.exec(body);
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[2])];
-    return { prefix, sheet, kind: "rows", top: Math.min(a, b), left: 1, bottom: Math.max(a, b), right: MAX_COLS };
+    return {
+      prefix,
+      sheet,
+      kind: "rows",
+      top: Math.min(a, b),
+      left: 1,
+      bottom: Math.max(a, b),
+      right: MAX_COLS,
+    };
   }
   return undefined;
 }
@@ -95,7 +111,12 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     if (t.type === "ref") {
       const prefix = t.sheet ?? "";
       const body = text.slice(prefix.length);
-      text = prefix + body.split(":").map((p) => shiftPart(p, dRow, dCol)).join(":");
+      text =
+        prefix +
+        body
+          .split(":")
+          .map((p) => shiftPart(p, dRow, dCol))
+          .join(":");
     }
     out += t.ws + text;
   }

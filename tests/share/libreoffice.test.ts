@@ -1,0 +1,190 @@
+/**
+ * The proof of issue 5: a workbook using every DEALER function is prepared, recalculated in
+ * LibreOffice headless (which has no add-in and no dynamic arrays), and every cell equals what the
+ * add-in computes (src/functions/compute.ts over the core), for valid and invalid inputs alike,
+ * with no #NAME? anywhere. The cached values of formula cells are removed before LibreOffice opens
+ * the file, so every number below was computed by LibreOffice, not carried over.
+ */
+import * as XLSX from "@e965/xlsx";
+import JSZip from "jszip";
+import { prepareXlsx } from "../../src/share/xlsx";
+import {
+  buildShareFixture,
+  INPUTS_SHEET,
+  type Expected,
+  type FixtureCell,
+  type ShareInputs,
+} from "./fixture";
+import { INVALID_A, INVALID_B, VALID } from "./inputs";
+import { recalcInLibreOffice } from "./soffice";
+import fc from "fast-check";
+
+jest.setTimeout(180000);
+
+/** Drops every formula cell's cached value, so only a real recalculation can fill it. */
+async function withoutCachedValues(data: Uint8Array, replaceInputs?: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(data);
+  for (const path of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))) {
+    const xml = await zip.file(path)!.async("string");
+    const stripped = xml.replace(
+      /<c\b([^>]*)>(<f\b[^>]*(?:\/>|>[\s\S]*?<\/f>))(?:<v>[\s\S]*?<\/v>)?<\/c>/g,
+      (_m, attrs: string, f: string) => {
+        return `<c${attrs.replace(/\st="[^"]*"/, "")}>${f}</c>`;
+      },
+    );
+    zip.file(path, stripped);
+  }
+  if (replaceInputs) {
+    // The recipient types new inputs: take the Inputs sheet from another fixture.
+    const other = await JSZip.loadAsync(replaceInputs);
+    zip.file("xl/worksheets/sheet1.xml", await other.file("xl/worksheets/sheet1.xml")!.async("string"));
+  }
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+function read(data: Uint8Array): XLSX.WorkBook {
+  return XLSX.read(data, { type: "array", cellFormula: true, cellNF: false });
+}
+
+function valueOf(cell: XLSX.CellObject | undefined): Expected | undefined {
+  if (!cell) return undefined;
+  if (cell.t === "e") return { error: cell.w ?? XLSX.SSF.format("General", cell.v as number) };
+  if (cell.t === "z") return undefined;
+  return cell.v as Expected;
+}
+
+function same(expected: Expected, got: Expected | undefined): boolean {
+  if (typeof expected === "number" && typeof got === "number") {
+    return Math.abs(expected - got) <= 1e-9 * Math.max(1, Math.abs(expected));
+  }
+  if (typeof expected === "object" && typeof got === "object") return expected.error === got.error;
+  return expected === got;
+}
+
+function mismatches(wb: XLSX.WorkBook, cells: readonly FixtureCell[]): string[] {
+  const out: string[] = [];
+  for (const c of cells) {
+    const got = valueOf(wb.Sheets[c.sheet]?.[c.address]);
+    if (!same(c.expected, got)) {
+      out.push(`${c.sheet}!${c.address}: expected ${JSON.stringify(c.expected)}, got ${JSON.stringify(got)}`);
+    }
+  }
+  return out;
+}
+
+function nameErrors(wb: XLSX.WorkBook): string[] {
+  const out: string[] = [];
+  for (const name of wb.SheetNames) {
+    const sheet = wb.Sheets[name];
+    for (const [addr, cell] of Object.entries(sheet)) {
+      if (addr.startsWith("!")) continue;
+      const c = cell as XLSX.CellObject;
+      if (c.t === "e" && c.w === "#NAME?") out.push(`${name}!${addr}`);
+    }
+  }
+  return out;
+}
+
+async function preparedSheetsText(data: Uint8Array): Promise<string> {
+  const zip = await JSZip.loadAsync(data);
+  const parts = Object.keys(zip.files).filter((p) => p.startsWith("xl/worksheets/") && !zip.files[p].dir);
+  return (await Promise.all(parts.map((p) => zip.file(p)!.async("string")))).join("\n");
+}
+
+/** Random valid inputs (seeded, so a failure reproduces): counts, money and rates in their domains. */
+function randomValid(seed: number): ShareInputs {
+  const count = fc.integer({ min: 1, max: 100000 });
+  const money = fc.double({ min: 0, max: 5e6, noNaN: true });
+  const rate = fc.double({ min: 0.01, max: 1, noNaN: true });
+  const arb = fc.record({
+    counts: fc.array(count, { minLength: 6, maxLength: 6 }),
+    block: fc.array(fc.array(count, { minLength: 6, maxLength: 6 }), { minLength: 3, maxLength: 3 }),
+    F: money,
+    v: fc.double({ min: 0, max: 2000, noNaN: true }),
+    m: fc.double({ min: 2000, max: 50000, noNaN: true }),
+    r: rate,
+    a: fc.integer({ min: 0, max: 5000 }),
+    revenue: money,
+    cost: fc.double({ min: 1, max: 5e6, noNaN: true }),
+    margin: rate,
+    vehicles: fc.integer({ min: 1, max: 500 }),
+    target: fc.integer({ min: 0, max: 1000 }),
+    rates: fc.array(rate, { minLength: 5, maxLength: 5 }),
+    fromStage: fc.integer({ min: 1, max: 5 }),
+    toStage: fc.constant(6),
+    revenues: fc.array(money, { minLength: 3, maxLength: 3 }),
+    costs: fc.array(fc.double({ min: 1, max: 1e6, noNaN: true }), { minLength: 3, maxLength: 3 }),
+    sold: fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 3, maxLength: 3 }),
+  });
+  return fc.sample(arb, { seed, numRuns: 1 })[0];
+}
+
+const SETS: [string, ShareInputs][] = [
+  ["valid inputs (the source's worked example)", VALID],
+  ["invalid inputs: text, blanks, negatives, rates and margins outside (0,1], zero divisors", INVALID_A],
+  ["invalid inputs: never breaks even, zero margin, stage not whole, error values, logicals", INVALID_B],
+  ["random valid inputs (seed 1)", randomValid(1)],
+  ["random valid inputs (seed 2)", randomValid(2)],
+];
+
+describe("a prepared workbook computes in LibreOffice exactly what the add-in computes", () => {
+  test.each(SETS)("%s", async (_label, inputs) => {
+    const fixture = await buildShareFixture(inputs);
+    const prepared = await prepareXlsx(fixture.data);
+    expect(prepared.report.rewritten).toBeGreaterThan(10);
+    // Only calls that spill inside a larger formula (SUM of step rates) have no native equivalent.
+    expect(prepared.report.entries.filter((e) => e.action === "frozen").map((e) => e.address)).toEqual([
+      "A19",
+    ]);
+    expect(await preparedSheetsText(prepared.data)).not.toMatch(/dealer/i);
+
+    const wb = read(recalcInLibreOffice(await withoutCachedValues(prepared.data)));
+    expect(nameErrors(wb)).toEqual([]);
+    expect(mismatches(wb, fixture.cells)).toEqual([]);
+    // The sets really exercise what they claim: no error for the valid one, every error kind for the rest.
+    const codes = new Set(
+      fixture.cells.flatMap((c) => (typeof c.expected === "object" ? [c.expected.error] : [])),
+    );
+    if (!inputs.counts.some((c) => typeof c !== "number"))
+      expect([...codes].filter((c) => c !== "#NUM!")).toEqual([]);
+    else expect([...codes].sort()).toEqual(["#DIV/0!", "#N/A", "#NUM!", "#VALUE!"]);
+  });
+
+  test.each(SETS.slice(1))(
+    "prepared once, then the recipient types new inputs: %s",
+    async (_label, inputs) => {
+      const original = await buildShareFixture(VALID);
+      const changed = await buildShareFixture(inputs);
+      const prepared = await prepareXlsx(original.data);
+      const frozen = new Set(
+        prepared.report.entries.filter((e) => e.action === "frozen").map((e) => `${e.sheet}!${e.address}`),
+      );
+      const wb = read(recalcInLibreOffice(await withoutCachedValues(prepared.data, changed.data)));
+      expect(nameErrors(wb)).toEqual([]);
+      // Live cells follow the new inputs; frozen cells keep the values they had when prepared.
+      const expected = changed.cells.map((c) =>
+        frozen.has(`${c.sheet}!${c.address}`)
+          ? original.cells.find((o) => o.sheet === c.sheet && o.address === c.address)!
+          : c,
+      );
+      expect(mismatches(wb, expected)).toEqual([]);
+      // ...and the new inputs really moved the results.
+      expect(
+        changed.cells.some(
+          (c, i) => JSON.stringify(c.expected) !== JSON.stringify(original.cells[i].expected),
+        ),
+      ).toBe(true);
+    },
+  );
+
+  test("the Inputs sheet is left alone", async () => {
+    const fixture = await buildShareFixture(VALID);
+    const prepared = await prepareXlsx(fixture.data);
+    const a = await JSZip.loadAsync(fixture.data);
+    const b = await JSZip.loadAsync(prepared.data);
+    expect(await b.file("xl/worksheets/sheet1.xml")!.async("string")).toBe(
+      await a.file("xl/worksheets/sheet1.xml")!.async("string"),
+    );
+    expect(INPUTS_SHEET).toBe("Inputs");
+  });
+});
