@@ -168,14 +168,17 @@ export function checkWorkbookBytes(bytes: Uint8Array): SafeOpenResult {
       );
     if (offset + 30 + compressedSize > cdOffset || view.getUint32(offset, true) !== 0x04034b50)
       return fail("corrupt", "zip 数据损坏", "damaged zip data");
-    if (
-      uncompressedSize > LIMITS.maxEntryBytes ||
-      (compressedSize > 0 && uncompressedSize / compressedSize > LIMITS.maxRatio)
-    )
+    if (uncompressedSize > LIMITS.maxEntryBytes)
       return fail(
         "expands-too-far",
         `“${name}”解压后过大(${fmtMb(uncompressedSize)},上限 ${fmtMb(LIMITS.maxEntryBytes)}),拒绝打开`,
         `"${name}" expands too far (${fmtMb(uncompressedSize)}, limit ${fmtMb(LIMITS.maxEntryBytes)}); refused`,
+      );
+    if (compressedSize > 0 && uncompressedSize / compressedSize > LIMITS.maxRatio)
+      return fail(
+        "expands-too-far",
+        `“${name}”声明的大小超出压缩数据可能的范围,拒绝打开`,
+        `"${name}" declares more data than its compressed size can hold; refused`,
       );
     total += uncompressedSize;
     entries.push({ name, method, compressedSize, uncompressedSize, offset });

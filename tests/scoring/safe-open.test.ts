@@ -1,0 +1,213 @@
+import JSZip from "jszip";
+import { randomBytes } from "node:crypto";
+import { deflateRawSync } from "node:zlib";
+import { nodeBoundedInflate } from "../../src/scoring/node-inflate";
+import { checkWorkbookBytes, LIMITS, verifyDeclaredSizes } from "../../src/scoring/safe-open";
+
+jest.mock("../../src/workbook/xlsx", () => ({
+  readXlsx: jest.fn(() => Promise.reject(new Error("readXlsx must not be called for a refused file"))),
+}));
+// Imported after the mock, so the pipeline sees the spy.
+import { readXlsx } from "../../src/workbook/xlsx";
+import { scoreWorkbookBytes } from "../../src/scoring/score-workbook";
+
+async function tinyWorkbook(sheet = "<worksheet/>"): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", "<Types/>");
+  zip.file("xl/workbook.xml", "<workbook/>");
+  zip.file("xl/worksheets/sheet1.xml", sheet);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** Overwrite the declared uncompressed size of one entry in both its local header and the directory. */
+function declareSize(bytes: Uint8Array, entry: string, size: number): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  const name = new TextEncoder().encode(entry);
+  const matches = (at: number) => name.every((b, i) => out[at + i] === b);
+  for (let i = 0; i + 46 < out.length; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === 0x04034b50 && matches(i + 30)) view.setUint32(i + 22, size, true);
+    if (sig === 0x02014b50 && matches(i + 46)) view.setUint32(i + 24, size, true);
+  }
+  return out;
+}
+
+/** A zip whose single sheet really inflates to `real` bytes but declares only `declared`. */
+function lyingZip(real: number, declared: number): Uint8Array {
+  const enc = new TextEncoder();
+  const entries = [
+    { name: enc.encode("xl/workbook.xml"), data: deflateRawSync(Buffer.from("<workbook/>")), size: 11 },
+    {
+      name: enc.encode("xl/worksheets/sheet1.xml"),
+      data: deflateRawSync(Buffer.alloc(real, 0x61)),
+      size: declared,
+    },
+  ];
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const local = new Uint8Array(30 + e.name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(8, 8, true);
+    lv.setUint32(18, e.data.length, true);
+    lv.setUint32(22, e.size, true);
+    lv.setUint16(26, e.name.length, true);
+    local.set(e.name, 30);
+    const cd = new Uint8Array(46 + e.name.length);
+    const cv = new DataView(cd.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(10, 8, true);
+    cv.setUint32(20, e.data.length, true);
+    cv.setUint32(24, e.size, true);
+    cv.setUint16(28, e.name.length, true);
+    cv.setUint32(42, offset, true);
+    cd.set(e.name, 46);
+    parts.push(local, e.data);
+    central.push(cd);
+    offset += local.length + e.data.length;
+  }
+  const cdSize = central.reduce((s, c) => s + c.length, 0);
+  const eocd = new Uint8Array(22);
+  const ev = new DataView(eocd.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, entries.length, true);
+  ev.setUint16(10, entries.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
+  const all = [...parts, ...central, eocd];
+  const out = new Uint8Array(all.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of all) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function ole(streamName: string): Uint8Array {
+  const b = new Uint8Array(4096);
+  b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  for (let i = 0; i < streamName.length; i++) b[1024 + i * 2] = streamName.charCodeAt(i);
+  return b;
+}
+
+describe("checkWorkbookBytes", () => {
+  test("accepts a small workbook and lists its entries", async () => {
+    const r = checkWorkbookBytes(await tinyWorkbook());
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.entries.map((e) => e.name)).toContain("xl/worksheets/sheet1.xml");
+  });
+
+  test("refuses a sheet declaring 200 MB from its central directory, without loading it", async () => {
+    const bomb = declareSize(
+      await tinyWorkbook("a".repeat(100000)),
+      "xl/worksheets/sheet1.xml",
+      200 * 1024 * 1024,
+    );
+    const r = checkWorkbookBytes(bomb);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.code).toBe("expands-too-far");
+      expect(r.message["en-US"]).toContain("sheet1.xml");
+      expect(r.message["zh-CN"]).toContain("拒绝");
+    }
+    const scored = await scoreWorkbookBytes(bomb);
+    expect(scored.ok).toBe(false);
+    expect(readXlsx).not.toHaveBeenCalled();
+  });
+
+  test("refuses when the entries together pass the total limit", async () => {
+    const zip = new JSZip();
+    zip.file("xl/workbook.xml", "<workbook/>");
+    // Random text, so that 40 MB stays within what deflate could really have packed into it.
+    const noise = () => randomBytes(45000).toString("base64");
+    for (let i = 1; i <= 3; i++) zip.file(`xl/worksheets/sheet${i}.xml`, noise());
+    let bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    for (let i = 1; i <= 3; i++) bytes = declareSize(bytes, `xl/worksheets/sheet${i}.xml`, 40 * 1024 * 1024);
+    const r = checkWorkbookBytes(bytes);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message["en-US"]).toContain("in all");
+  });
+
+  test("refuses a file over 20 MB before looking inside", () => {
+    const big = new Uint8Array(LIMITS.maxFileBytes + 1);
+    big.set([0x50, 0x4b, 0x03, 0x04]);
+    const r = checkWorkbookBytes(big);
+    expect(r).toMatchObject({ ok: false, code: "too-large" });
+  });
+
+  test("a size its compressed data could never inflate to", async () => {
+    const bytes = declareSize(
+      await tinyWorkbook("d".repeat(1000)),
+      "xl/worksheets/sheet1.xml",
+      40 * 1024 * 1024,
+    );
+    const r = checkWorkbookBytes(bytes);
+    expect(r).toMatchObject({ ok: false, code: "expands-too-far" });
+    if (!r.ok) expect(r.message["en-US"]).toContain("compressed size");
+  });
+
+  test("a truncated workbook", async () => {
+    const full = await tinyWorkbook("c".repeat(5000));
+    const r = checkWorkbookBytes(full.subarray(0, full.length - 30));
+    expect(r).toMatchObject({ ok: false, code: "truncated" });
+  });
+
+  test("not a zip at all", () => {
+    const r = checkWorkbookBytes(new TextEncoder().encode("name,total\n"));
+    expect(r).toMatchObject({ ok: false, code: "not-a-workbook" });
+  });
+
+  test("a zip that is not a workbook", async () => {
+    const zip = new JSZip();
+    zip.file("word/document.xml", "<w/>");
+    const r = checkWorkbookBytes(await zip.generateAsync({ type: "uint8array" }));
+    expect(r).toMatchObject({ ok: false, code: "not-a-workbook" });
+  });
+
+  test("an encrypted workbook (OLE file with an EncryptedPackage stream)", () => {
+    const r = checkWorkbookBytes(ole("EncryptedPackage"));
+    expect(r).toMatchObject({ ok: false, code: "encrypted" });
+    if (!r.ok) expect(r.message["en-US"]).toMatch(/password/);
+  });
+
+  test("a legacy .xls (OLE file without encryption)", () => {
+    expect(checkWorkbookBytes(ole("Workbook"))).toMatchObject({ ok: false, code: "legacy-xls" });
+  });
+
+  test("a zip entry with the encryption flag", async () => {
+    const bytes = (await tinyWorkbook()).slice();
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i + 4 < bytes.length; i++)
+      if (view.getUint32(i, true) === 0x02014b50)
+        view.setUint16(i + 8, view.getUint16(i + 8, true) | 1, true);
+    expect(checkWorkbookBytes(bytes)).toMatchObject({ ok: false, code: "encrypted" });
+  });
+});
+
+describe("verifyDeclaredSizes", () => {
+  test("an entry that declares 1 KB but inflates to 60 MB is stopped at its declared size", () => {
+    const bytes = lyingZip(60 * 1024 * 1024, 1024);
+    const declared = checkWorkbookBytes(bytes);
+    expect(declared.ok).toBe(true); // the directory alone cannot see this lie
+    if (!declared.ok) return;
+    const seen: number[] = [];
+    const r = verifyDeclaredSizes(bytes, declared.entries, (data, max) => {
+      seen.push(max);
+      return nodeBoundedInflate(data, max);
+    });
+    expect(r).toMatchObject({ ok: false, code: "expands-too-far" });
+    expect(Math.max(...seen)).toBeLessThanOrEqual(1025);
+  });
+
+  test("honest entries pass", () => {
+    const bytes = lyingZip(5000, 5000);
+    const declared = checkWorkbookBytes(bytes);
+    expect(declared.ok).toBe(true);
+    if (declared.ok) expect(verifyDeclaredSizes(bytes, declared.entries, nodeBoundedInflate).ok).toBe(true);
+  });
+});
