@@ -166,29 +166,32 @@ class DoubleRange extends Loadable implements XRange {
     return this.read("isNullObject", () => this.snapshot?.nul ?? false);
   }
   get format(): XRangeFormat {
-    const self = this;
+    // Object-literal accessors cannot be arrows, so they reach the range through these closures.
+    const each = (f: (c: CellRecord) => void) => this.each(f);
     const ctx = this.ctx;
+    const addr = this.addr;
+    const sheet = this.sheet;
     const font: XFont = {
       set bold(v: boolean) {
-        self.each((c) => (c.bold = v));
+        each((c) => (c.bold = v));
       },
       get bold(): boolean {
         throw new OfficeError("PropertyNotLoaded", "font.bold");
       },
       set italic(v: boolean) {
-        self.each((c) => (c.italic = v));
+        each((c) => (c.italic = v));
       },
       get italic(): boolean {
         throw new OfficeError("PropertyNotLoaded", "font.italic");
       },
       set size(v: number) {
-        self.each((c) => (c.size = v));
+        each((c) => (c.size = v));
       },
       get size(): number {
         throw new OfficeError("PropertyNotLoaded", "font.size");
       },
       set color(v: string) {
-        self.each((c) => (c.fontColor = v));
+        each((c) => (c.fontColor = v));
       },
       get color(): string {
         throw new OfficeError("PropertyNotLoaded", "font.color");
@@ -197,7 +200,7 @@ class DoubleRange extends Loadable implements XRange {
     return {
       fill: {
         set color(v: string) {
-          self.each((c) => (c.fill = v));
+          each((c) => (c.fill = v));
         },
         get color(): string {
           throw new OfficeError("PropertyNotLoaded", "fill.color");
@@ -206,17 +209,17 @@ class DoubleRange extends Loadable implements XRange {
       font,
       set wrapText(v: boolean) {
         ctx.requireApi("1.2", "format.wrapText");
-        self.each((c) => (c.wrap = v));
+        each((c) => (c.wrap = v));
       },
       get wrapText(): boolean {
         throw new OfficeError("PropertyNotLoaded", "wrapText");
       },
       set columnWidth(v: number) {
         ctx.requireApi("1.2", "format.columnWidth");
-        const m = /^([A-Z]+):([A-Z]+)$/.exec(self.addr);
+        const m = /^([A-Z]+):([A-Z]+)$/.exec(addr);
         if (!m || m[1] !== m[2])
           throw new OfficeError("InvalidArgument", "the double takes widths per column");
-        self.sheet.columnWidths.set(m[1], v);
+        sheet.columnWidths.set(m[1], v);
         ctx.writes++;
       },
       get columnWidth(): number {
@@ -226,7 +229,7 @@ class DoubleRange extends Loadable implements XRange {
   }
   get dataValidation(): XDataValidation {
     this.ctx.requireApi("1.8", "dataValidation");
-    const self = this;
+    const each = (f: (c: CellRecord) => void) => this.each(f);
     return {
       set rule(v: XValidationRule) {
         const kinds = Object.keys(v);
@@ -235,19 +238,19 @@ class DoubleRange extends Loadable implements XRange {
         if (basic && basic.operator === "Between" && basic.formula2 === undefined) {
           throw new OfficeError("InvalidArgument", "Between needs formula2");
         }
-        self.each((c) => (c.rule = v));
+        each((c) => (c.rule = v));
       },
       get rule(): XValidationRule {
         throw new OfficeError("PropertyNotLoaded", "rule");
       },
       set errorAlert(v: XDataValidation["errorAlert"]) {
-        self.each((c) => (c.errorAlert = v));
+        each((c) => (c.errorAlert = v));
       },
       get errorAlert(): XDataValidation["errorAlert"] {
         throw new OfficeError("PropertyNotLoaded", "errorAlert");
       },
       set prompt(v: XDataValidation["prompt"]) {
-        self.each((c) => (c.prompt = v));
+        each((c) => (c.prompt = v));
       },
       get prompt(): XDataValidation["prompt"] {
         throw new OfficeError("PropertyNotLoaded", "prompt");
@@ -469,57 +472,56 @@ export class ExcelDouble {
     this.runs++;
     this.pendingLoads = [];
     this.pendingError = undefined;
-    const ctx = this;
     const worksheets = new DoubleCollection<DoubleWorksheet>(this, () =>
-      this.sheets.map((s) => new DoubleWorksheet(ctx, s)),
+      this.sheets.map((s) => new DoubleWorksheet(this, s)),
     );
     const names = new DoubleCollection<DoubleNamedItem>(this, () =>
-      this.names.map((n) => new DoubleNamedItem(ctx, n)),
+      this.names.map((n) => new DoubleNamedItem(this, n)),
     );
     const context: XContext = {
       workbook: {
         worksheets: Object.assign(worksheets, {
           add: (name: string): XWorksheet => {
             if (/[[\]:*?/\\]/.test(name) || name.length > 31 || name === "") {
-              ctx.fail(new OfficeError("InvalidArgument", `bad sheet name ${name}`));
+              this.fail(new OfficeError("InvalidArgument", `bad sheet name ${name}`));
             }
-            if (ctx.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
-              ctx.fail(new OfficeError("ItemAlreadyExists", `a sheet named ${name} exists`));
+            if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+              this.fail(new OfficeError("ItemAlreadyExists", `a sheet named ${name} exists`));
             }
             const rec = newSheet(name);
-            ctx.sheets.push(rec);
-            ctx.writes++;
-            return new DoubleWorksheet(ctx, rec);
+            this.sheets.push(rec);
+            this.writes++;
+            return new DoubleWorksheet(this, rec);
           },
         }),
         names: Object.assign(names, {
           add: (name: string, reference: string, comment?: string): unknown => {
-            ctx.requireApi("1.4", "names.add");
+            this.requireApi("1.4", "names.add");
             if (!reference.startsWith("="))
-              ctx.fail(new OfficeError("InvalidArgument", "reference must start with ="));
-            if (ctx.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
-              ctx.fail(new OfficeError("ItemAlreadyExists", `the name ${name} exists`));
+              this.fail(new OfficeError("InvalidArgument", "reference must start with ="));
+            if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+              this.fail(new OfficeError("ItemAlreadyExists", `the name ${name} exists`));
             }
-            ctx.names.push(comment === undefined ? { name, reference } : { name, reference, comment });
-            ctx.writes++;
+            this.names.push(comment === undefined ? { name, reference } : { name, reference, comment });
+            this.writes++;
             return undefined;
           },
         }),
       },
       sync: async () => {
-        ctx.syncs++;
-        if (ctx.cellEditSyncs > 0) {
-          ctx.cellEditSyncs--;
-          ctx.pendingLoads = [];
+        this.syncs++;
+        if (this.cellEditSyncs > 0) {
+          this.cellEditSyncs--;
+          this.pendingLoads = [];
           throw new OfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
         }
-        if (ctx.pendingError) {
-          const e = ctx.pendingError;
-          ctx.pendingError = undefined;
+        if (this.pendingError) {
+          const e = this.pendingError;
+          this.pendingError = undefined;
           throw e;
         }
-        const loads = ctx.pendingLoads;
-        ctx.pendingLoads = [];
+        const loads = this.pendingLoads;
+        this.pendingLoads = [];
         for (const f of loads) f();
       },
     };
