@@ -17,16 +17,43 @@ export function isOmitted(value: unknown): boolean {
   return value === undefined || value === null;
 }
 
+/** Excel's data-type error names (Excel.ErrorCellValue.errorType) for the codes we pass through. */
+const ERROR_TYPES: Readonly<Record<string, ErrorCode>> = {
+  Div0: "#DIV/0!",
+  NotAvailable: "#N/A",
+  Num: "#NUM!",
+  Value: "#VALUE!",
+};
+
+/**
+ * Objects in a cell: the generated metadata sets allowCustomDataForDataTypeAny, so Excel may pass
+ * data types (a formatted number arrives as { type: "Double", basicValue }) and error values.
+ */
+function coerceObject(value: Record<string, unknown>, argument: string): Num {
+  if (typeof value.code === "string") {
+    // A CustomFunctions.Error-like value: the same error stays in that element.
+    const kept: ErrorCode = PASSED_THROUGH.includes(value.code) ? (value.code as ErrorCode) : "#VALUE!";
+    return domainError("inputError", argument, kept);
+  }
+  switch (value.type) {
+    case "Double":
+      return coerceCell(value.basicValue, argument);
+    case "Empty":
+      return domainError("blank", argument);
+    case "Error": {
+      const code = typeof value.errorType === "string" ? ERROR_TYPES[value.errorType] : undefined;
+      return domainError("inputError", argument, code ?? "#VALUE!");
+    }
+    default:
+      return domainError("notNumber", argument);
+  }
+}
+
 /** One cell: numbers pass; blank (null, undefined, "") → #N/A; text and logicals → #VALUE!. */
 export function coerceCell(value: unknown, argument: string): Num {
   if (typeof value === "number") return Number.isFinite(value) ? value : domainError("notFinite", argument);
   if (value === null || value === undefined || value === "") return domainError("blank", argument);
-  if (typeof value === "object" && typeof (value as { code?: unknown }).code === "string") {
-    // An error value arriving in a range (e.g. #DIV/0! from a formula) stays the same error.
-    const code = (value as { code: string }).code;
-    const kept: ErrorCode = PASSED_THROUGH.includes(code) ? (code as ErrorCode) : "#VALUE!";
-    return domainError("inputError", argument, kept);
-  }
+  if (typeof value === "object") return coerceObject(value as Record<string, unknown>, argument);
   // Text (even "12") and TRUE/FALSE: a number belongs here, and silently reading them hides mistakes.
   return domainError("notNumber", argument);
 }

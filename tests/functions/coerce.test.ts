@@ -18,11 +18,21 @@ describe("coerceCell", () => {
     [Infinity, "#NUM!"],
     [{ code: "#REF!" }, "#VALUE!"],
     [{ code: "#N/A" }, "#N/A"],
+    [{ type: "Empty", basicValue: "" }, "#N/A"],
+    [{ type: "Error", errorType: "Div0" }, "#DIV/0!"],
+    [{ type: "Error", errorType: "Ref" }, "#VALUE!"],
+    [{ type: "String", basicValue: "abc" }, "#VALUE!"],
+    [{ type: "Entity", text: "Car" }, "#VALUE!"],
+    [{ type: "Double", basicValue: "5" }, "#VALUE!"],
   ])("%p → %s", (value, code) => {
     const x = coerceCell(value, "cost");
     expect(isDomainError(x) && x.code).toBe(code);
     expect(isDomainError(x) && x.argument).toBe("cost");
   });
+});
+
+it("reads a formatted number (a Double data type) as its number", () => {
+  expect(coerceCell({ type: "Double", basicValue: 0.15, numberFormat: "0%" }, "margin")).toBe(0.15);
 });
 
 describe("grids", () => {

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { costPerSale as coreCostPerSale } from "../../src/core";
 import {
   breakevenAttendees,
   breakevenBuyers,
@@ -223,5 +225,75 @@ describe("FUNNEL_TARGETS", () => {
   });
   it("a blank target → #N/A in every stage", () => {
     expect(codes(funnelTargets([[null]], [[0.5, 0.5]]))).toEqual([["#N/A", "#N/A", "#N/A"]]);
+  });
+});
+
+describe("properties of the wrappers", () => {
+  const count = fc.integer({ min: 1, max: 100_000 });
+  it("element-wise results equal the core at every position, in the input's shape", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 1e7 }), count), { minLength: 36, maxLength: 36 }),
+        (rows, cols, pairs) => {
+          const costs = Array.from({ length: rows }, (_, r) =>
+            pairs.slice(r * cols, (r + 1) * cols).map((p) => p[0]),
+          );
+          const sold = Array.from({ length: rows }, (_, r) =>
+            pairs.slice(r * cols, (r + 1) * cols).map((p) => p[1]),
+          );
+          const out = costPerSale(costs, sold);
+          return (
+            out.length === rows &&
+            out.every(
+              (row, r) =>
+                row.length === cols && row.every((x, c) => x === coreCostPerSale(costs[r][c], sold[r][c])),
+            )
+          );
+        },
+      ),
+    );
+  });
+  it("FUNNEL_RATE keeps the orientation: n−1 rates along the stages, one row per series", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 2, max: 7 }),
+        fc.boolean(),
+        (series, stages, transpose) => {
+          const block = Array.from({ length: series }, (_, s) =>
+            Array.from({ length: stages }, (_, k) => 1000 - 10 * k - s),
+          );
+          if (series === 1 && transpose) {
+            const out = funnelRate(block[0].map((x) => [x]));
+            return out.length === stages - 1 && out.every((row) => row.length === 1);
+          }
+          const out = funnelRate(block);
+          return out.length === series && out.every((row) => row.length === stages - 1);
+        },
+      ),
+    );
+  });
+  it("FUNNEL_TARGETS returns one more value than rates, in the rates' orientation", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 2, maxLength: 6 }),
+        count,
+        (rates, target) => {
+          const asRow = funnelTargets([[target]], [rates]);
+          const asColumn = funnelTargets(
+            [[target]],
+            rates.map((r) => [r]),
+          );
+          return (
+            asRow.length === 1 &&
+            asRow[0].length === rates.length + 1 &&
+            asColumn.length === rates.length + 1 &&
+            asColumn.every((row, k) => row.length === 1 && row[0] === asRow[0][k])
+          );
+        },
+      ),
+    );
   });
 });
