@@ -22,7 +22,8 @@ export type Reason =
   | "missingStage"
   | "shapeMismatch"
   | "notRectangular"
-  | "inputError";
+  | "inputError"
+  | "controlLineOrder";
 
 export interface DomainError {
   readonly kind: "domain-error";
@@ -50,6 +51,7 @@ export const REASON_CODES: Readonly<Record<Reason, ErrorCode>> = {
   shapeMismatch: "#VALUE!",
   notRectangular: "#VALUE!",
   inputError: "#VALUE!",
+  controlLineOrder: "#VALUE!",
 };
 
 export function domainError(reason: Reason, argument?: string, code?: ErrorCode): DomainError {

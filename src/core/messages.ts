@@ -69,6 +69,11 @@ export const REASON_TEXT: Readonly<Record<Reason, Readonly<Record<Lang, string>>
     "en-US": "{arg}: the range is not rectangular.",
     "zh-CN": "{arg}:区域不是矩形。",
   },
+  controlLineOrder: {
+    "en-US":
+      "{arg}: the control line must not be above the warning line, nor the warning line above the standard.",
+    "zh-CN": "{arg}:控制线不能高于警戒线,警戒线不能高于标准值。",
+  },
   inputError: {
     "en-US": "{arg}: the cell already holds an error.",
     "zh-CN": "{arg}:单元格本身含有错误值。",
@@ -94,6 +99,12 @@ export const ARGUMENT_LABELS: Readonly<Record<string, Readonly<Record<Lang, stri
   vehicles_sold: { "en-US": "vehicles_sold", "zh-CN": "销售台数" },
   target: { "en-US": "target", "zh-CN": "目标成交数" },
   step_rates: { "en-US": "step_rates", "zh-CN": "各步转化率" },
+  // Process control (core/control.ts).
+  value: { "en-US": "value", "zh-CN": "数值" },
+  standard: { "en-US": "standard", "zh-CN": "标准值" },
+  warning_line: { "en-US": "warning_line", "zh-CN": "警戒线" },
+  control_line: { "en-US": "control_line", "zh-CN": "控制线" },
+  periods: { "en-US": "periods", "zh-CN": "连续期数" },
 };
 
 const GENERIC: Readonly<Record<Lang, string>> = { "en-US": "Invalid input.", "zh-CN": "输入无效。" };
