@@ -82,6 +82,13 @@ const AGGREGATES = new Set(
     "VAR VARP NPV AND OR MODE PERCENTILE QUARTILE RANK CORREL"
   ).split(" "),
 );
+// Functions that can return a range or an array even from single-value arguments.
+const MAY_RETURN_RANGE = new Set(
+  (
+    "OFFSET INDIRECT SEQUENCE RANDARRAY MUNIT ANCHORARRAY FILTER SORT SORTBY UNIQUE VSTACK HSTACK TOCOL TOROW " +
+    "EXPAND WRAPROWS WRAPCOLS TAKE DROP CHOOSECOLS CHOOSEROWS TEXTSPLIT MAKEARRAY"
+  ).split(" "),
+);
 const VOLATILE = /^(_xlfn\.)?(RAND|RANDBETWEEN|RANDARRAY)$/i;
 
 /** Quick test before parsing: every spelling of our calls contains "dealer". */
@@ -176,8 +183,15 @@ class Planner {
       case "call": {
         const id = dealerCallId(node);
         if (id) return this.dealerShape(id, node.args);
-        const name = node.name.text.replace(/^_xlfn\./i, "").toUpperCase();
+        const name = node.name.text.replace(/^_xlfn\.(_xlws\.)?/i, "").toUpperCase();
         if (AGGREGATES.has(name)) return SCALAR;
+        if (MAY_RETURN_RANGE.has(name)) return undefined;
+        // INDEX gives a whole row or column for a 0 or omitted index: one cell only for literal indexes.
+        if (name === "INDEX") {
+          const literalIndexes =
+            node.args.length >= 2 && node.args.slice(1).every((a) => isNonZeroLiteral(a));
+          return literalIndexes ? SCALAR : undefined;
+        }
         return node.args.every((a) => a.kind === "missing" || isScalar(this.shapeOf(a))) ? SCALAR : undefined;
       }
       default:
@@ -479,6 +493,11 @@ class Planner {
     }
     return cells;
   }
+}
+
+function isNonZeroLiteral(node: Node): boolean {
+  const n = unwrap(node);
+  return n.kind === "leaf" && n.token.type === "number" && Number(n.token.text) !== 0;
 }
 
 function tokText(t: { ws: string; text: string }): string {

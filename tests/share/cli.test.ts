@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { buildShareFixture } from "./fixture";
+import { VALID } from "./inputs";
+
+jest.setTimeout(120000);
+
+const cli = (args: string[]) =>
+  spawnSync("node_modules/.bin/tsx", ["src/cli/main.ts", "share", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, LANG: "C" },
+  });
+
+describe("dealer-mkt share", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "share-cli-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("prepares, prints the report, never touches IN, refuses to overwrite OUT, restores exactly", async () => {
+    const fixture = await buildShareFixture(VALID);
+    const input = join(dir, "plan.xlsx");
+    const out = join(dir, "plan-shared.xlsx");
+    const back = join(dir, "plan-live.xlsx");
+    writeFileSync(input, fixture.data);
+
+    const prep = cli([input, "--out", out]);
+    expect(prep.status).toBe(0);
+    expect(prep.stdout).toMatch(/'漏斗 Q1''s'!A1:E1\trewritten\t=_xldudf_DEALER_FUNNEL_RATE\(Inputs!B1:G1\)/);
+    expect(prep.stdout).toMatch(/'漏斗 Q1''s'!A19\tfrozen\t/);
+    expect(prep.stdout).toMatch(/1\d rewritten, 1 frozen/);
+    expect(Buffer.from(readFileSync(input)).equals(Buffer.from(fixture.data))).toBe(true);
+
+    const again = cli([input, "--out", out]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/already exists; add --force/);
+    expect(cli([input, "--out", out, "--force"]).status).toBe(0);
+    expect(cli([input, "--out", input]).stderr).toMatch(/never overwritten/);
+
+    const zh = cli(["--restore", out, "--out", back, "--lang", "zh-CN"]);
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toMatch(/已恢复/);
+    const a = await JSZip.loadAsync(fixture.data);
+    const b = await JSZip.loadAsync(readFileSync(back));
+    for (const name of Object.keys(a.files)) {
+      if (a.files[name].dir) continue;
+      expect(await b.file(name)?.async("string")).toBe(await a.file(name)!.async("string"));
+    }
+  });
+
+  test("clear errors: missing input, missing --out, not an xlsx, nothing to restore, --check", async () => {
+    expect(cli([join(dir, "nope.xlsx"), "--out", join(dir, "x.xlsx")]).stderr).toMatch(
+      /input file not found/,
+    );
+    const fixture = await buildShareFixture(VALID);
+    const input = join(dir, "in2.xlsx");
+    writeFileSync(input, fixture.data);
+    expect(cli([input]).stderr).toMatch(/--out OUT.xlsx is required/);
+    const junk = join(dir, "junk.xlsx");
+    writeFileSync(junk, "not a zip");
+    const bad = cli([junk, "--out", join(dir, "junk-out.xlsx")]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/Not an .xlsx workbook/);
+    expect(existsSync(join(dir, "junk-out.xlsx"))).toBe(false);
+    const nothing = cli(["--restore", input, "--out", join(dir, "r.xlsx")]);
+    expect(nothing.status).toBe(1);
+    expect(nothing.stderr).toMatch(/nothing to restore/);
+    const check = cli(["--check", input]);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(/DEALER formula cells: 1\d/);
+  });
+});
