@@ -234,7 +234,7 @@ const WORD_ROLE: ReadonlyMap<string, Role> = new Map(
 );
 
 function roleOf(text: string): Role | null {
-  if (text === "" || text.length > 24) return null;
+  if (text === "" || text.length > 40) return null;
   const n = normHeader(text);
   return WORD_ROLE.get(n) ?? null;
 }

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+import * as XLSX from "@e965/xlsx";
+import { applyOverride, isRubricError, scorePlan, type PlanScore } from "../../src/core/rubric";
+import { addSheetToXlsx } from "../../src/scoring/inject-sheet";
+import { readPlan } from "../../src/scoring/read-plan";
+import {
+  buildScorecard,
+  readOverrides,
+  scorecardSheet,
+  SCORECARD_TOTAL_ROW,
+} from "../../src/scoring/scorecard";
+import { flattenCells } from "../../src/templates/spec";
+import { readXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
+import { recalc } from "../templates/soffice";
+
+const FIXTURE = path.join(__dirname, "..", "fixtures", "plans", "handmade-zh.xlsx");
+
+async function scored(): Promise<{ bytes: Uint8Array; score: PlanScore }> {
+  const bytes = new Uint8Array(readFileSync(FIXTURE));
+  return { bytes, score: scorePlan(readPlan(await readXlsx(bytes))) };
+}
+
+function withOverride(score: PlanScore): PlanScore {
+  const o = applyOverride(score, 8, 4, "现场检查:执行到位");
+  if (isRubricError(o)) throw new Error(o.reason["en-US"]);
+  return o;
+}
+
+describe("scorecard spec", () => {
+  test("holds every criterion with automatic score, override, reason, evidence and suggestion", async () => {
+    const { score } = await scored();
+    const s = scorecardSheet(withOverride(score), { lang: "en-US", dealer: "Star", source: "a.xlsx" });
+    const cells = flattenCells(s);
+    expect(cells.get("B6")).toBe("Complete: holds every element");
+    expect(cells.get("C6")).toBe(score.criteria[0].auto);
+    expect(cells.get("D13")).toBe(4);
+    expect(cells.get("E13")).toBe("现场检查:执行到位");
+    expect(cells.get("F6")).toBe('=IF(D6="",C6,D6)');
+    expect(String(cells.get("G6"))).toContain("12");
+    expect(cells.get("H13")).toContain("actual figures");
+    expect(cells.get(`F${SCORECARD_TOTAL_ROW}`)).toBe("=SUM(F6:F13)");
+  });
+
+  test("can be written through the port's xlsx adapter", async () => {
+    const { score } = await scored();
+    const wb = XlsxWorkbook.create();
+    const res = await wb.writeTemplate(buildScorecard(score, { lang: "zh-CN" }));
+    expect(res.sheetNames).toEqual(["评分卡"]);
+    expect(res.names.map((n) => n.name)).toContain("Score_Total");
+    const snap = await wb.readWorkbook();
+    expect(snap.sheets[0].values[5][2]).toBe(score.criteria[0].auto);
+  });
+});
+
+describe("scored copy", () => {
+  test("adds the scorecard and keeps every other part of the workbook byte for byte", async () => {
+    const { bytes, score } = await scored();
+    const zip = await JSZip.loadAsync(bytes);
+    const chart = '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>';
+    zip.file("xl/charts/chart1.xml", chart);
+    const input = await zip.generateAsync({ type: "uint8array" });
+    const out = await addSheetToXlsx(input, scorecardSheet(score, { lang: "zh-CN" }));
+    expect(out.sheetName).toBe("评分卡");
+    const after = await JSZip.loadAsync(out.bytes);
+    expect(await after.file("xl/charts/chart1.xml")?.async("string")).toBe(chart);
+    for (const name of Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/")))
+      expect(await after.file(name)?.async("string")).toBe(await zip.file(name)?.async("string"));
+    // A second scorecard gets a new name rather than replacing the first.
+    const again = await addSheetToXlsx(out.bytes, scorecardSheet(score, { lang: "zh-CN" }));
+    expect(again.sheetName).toBe("评分卡 (2)");
+  });
+
+  test("the plan reads the same from the scored copy", async () => {
+    const { bytes, score } = await scored();
+    const out = await addSheetToXlsx(bytes, scorecardSheet(score, { lang: "en-US" }));
+    const again = scorePlan(readPlan(await readXlsx(out.bytes)));
+    expect(again.criteria.map((c) => c.auto)).toEqual(score.criteria.map((c) => c.auto));
+  });
+
+  test("an override typed into the sheet recomputes the total in LibreOffice, and reads back", async () => {
+    const { bytes, score } = await scored();
+    const overridden = withOverride(score);
+    const out = await addSheetToXlsx(bytes, scorecardSheet(overridden, { lang: "zh-CN" }));
+    const dir = mkdtempSync(path.join(tmpdir(), "scorecard-"));
+    const file = path.join(dir, "scored.xlsx");
+    writeFileSync(file, out.bytes);
+    const [recalculated] = await recalc([file], path.join(dir, "out"));
+    const wb = XLSX.read(readFileSync(recalculated), { type: "buffer" });
+    const ws = wb.Sheets["评分卡"];
+    const t = SCORECARD_TOTAL_ROW;
+    expect(ws[`C${t}`].v).toBe(score.autoTotal);
+    expect(ws[`F${t}`].v).toBe(score.autoTotal - score.criteria[7].auto + 4);
+    expect(ws[`F${t + 1}`].v).toBeCloseTo((score.autoTotal - score.criteria[7].auto + 4) / 40, 10);
+    expect(wb.SheetNames[0]).toBe("2026年Q2营销计划");
+
+    const back = readOverrides(await readXlsx(out.bytes), score);
+    expect(back.overrides[8]).toEqual({ score: 4, reason: "现场检查:执行到位" });
+    expect(back.total).toBe(overridden.total);
+  });
+});
