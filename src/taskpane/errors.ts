@@ -1,6 +1,6 @@
 // Turns whatever a service threw into one sentence for the MessageBar. Office errors carry a `code`
 // (OfficeExtension.Error): the three a planner can fix themselves get their own advice.
-import { format, type Strings } from "./i18n";
+import { format, type Lang, type Strings } from "./i18n";
 
 /** Thrown by the pane's services when the host lacks a requirement set the operation needs. */
 export class RequirementError extends Error {
@@ -18,6 +18,14 @@ export class FileReadError extends Error {
   }
 }
 
+/** Thrown when this build lacks a feature module (e.g. sharing inside Excel before its adapter exists). */
+export class UnavailableError extends Error {
+  constructor(what: string) {
+    super(what);
+    this.name = "UnavailableError";
+  }
+}
+
 function field(error: unknown, key: "code" | "message" | "name"): string {
   if (typeof error === "object" && error !== null && key in error) {
     const value = (error as Record<string, unknown>)[key];
@@ -26,9 +34,19 @@ function field(error: unknown, key: "code" | "message" | "name"): string {
   return "";
 }
 
-export function describeError(error: unknown, t: Strings): string {
+/** Errors of the workbook and share adapters carry their message in both languages. */
+function localized(error: unknown, lang: Lang): string | undefined {
+  if (typeof error !== "object" || error === null || !("messages" in error)) return undefined;
+  const messages = (error as { messages: unknown }).messages;
+  if (typeof messages !== "object" || messages === null) return undefined;
+  const text = (messages as Record<string, unknown>)[lang];
+  return typeof text === "string" ? text : undefined;
+}
+
+export function describeError(error: unknown, t: Strings, lang: Lang): string {
   if (error instanceof RequirementError) return format(t.errRequirement, { set: error.requirement });
   if (error instanceof FileReadError) return format(t.errFile, { message: error.message });
+  if (error instanceof UnavailableError) return t.errUnavailable;
   const code = field(error, "code");
   const message = field(error, "message") || (typeof error === "string" ? error : String(error));
   if (code === "InvalidOperationInCellEditMode") return t.errCellEdit;
@@ -38,5 +56,7 @@ export function describeError(error: unknown, t: Strings): string {
   if (code === "ApiNotFound" || code === "UnsupportedFeature" || code === "NotImplemented") {
     return format(t.errRequirement, { set: message || code });
   }
+  const own = localized(error, lang);
+  if (own) return own;
   return format(t.errGeneric, { message: code ? `${code}: ${message}` : message });
 }

@@ -96,8 +96,8 @@ export function App({ env, services, onFirstRender }: AppProps): ReactElement {
   useEffect(() => onFirstRender?.(), [onFirstRender]);
   // Re-describe a standing error when the language changes, so the bar follows the switch.
   useEffect(() => {
-    if (lastError !== null) setError(describeError(lastError, t));
-  }, [t, lastError]);
+    if (lastError !== null) setError(describeError(lastError, t, lang));
+  }, [t, lang, lastError]);
 
   const reportError = useCallback((e: unknown) => setLastError(() => e ?? new Error("unknown")), []);
   const clearError = useCallback(() => {

@@ -1,9 +1,9 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
-import { useRef, useState, type ReactElement } from "react";
+import { useRef, useState, type ReactElement, type RefObject } from "react";
 import { usePane } from "../context";
 import { format } from "../i18n";
 import { useCommonStyles } from "../styles";
-import type { ShareReportView } from "../services/types";
+import type { ShareCellView, ShareReportView } from "../services/types";
 
 const useStyles = makeStyles({
   hiddenInput: { display: "none" },
@@ -15,35 +15,35 @@ const useStyles = makeStyles({
   cells: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalXL,
-    maxHeight: "12rem",
+    maxHeight: "16rem",
     overflowY: "auto",
   },
+  cell: { marginBottom: tokens.spacingVerticalXS },
+  formula: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
 });
 
-function CellList({
-  title,
-  cells,
-  testId,
-}: {
-  title: string;
-  cells: readonly string[];
-  testId: string;
-}): ReactElement {
+type Action = "prepare" | "restore";
+
+function CellList(props: { title: string; cells: readonly ShareCellView[]; testId: string }): ReactElement {
   const { t } = usePane();
   const styles = useStyles();
   const common = useCommonStyles();
   return (
-    <div data-testid={testId}>
+    <div data-testid={props.testId} data-count={props.cells.length}>
       <h3 className={common.subheading}>
-        {title} ({cells.length})
+        {props.title} ({props.cells.length})
       </h3>
-      {cells.length === 0 ? (
+      {props.cells.length === 0 ? (
         <p className={common.muted}>{t.noCells}</p>
       ) : (
-        // Scrollable region: reachable by keyboard so its overflow can be read.
-        <ul className={styles.cells} tabIndex={0} aria-label={title}>
-          {cells.map((c) => (
-            <li key={c}>{c}</li>
+        // A scrolling region: focusable so keyboard users can scroll it.
+        <ul className={styles.cells} tabIndex={0} aria-label={props.title}>
+          {props.cells.map((c) => (
+            <li key={c.cell} className={styles.cell}>
+              <strong>{c.cell}</strong> <span className={styles.formula}>{c.original}</span>
+              <br />
+              <span className={common.muted}>{c.message}</span>
+            </li>
           ))}
         </ul>
       )}
@@ -55,17 +55,21 @@ export default function SharePage(): ReactElement {
   const { t, lang, services, reportError, clearError } = usePane();
   const styles = useStyles();
   const common = useCommonStyles();
-  const [busy, setBusy] = useState<"prepare" | "restore" | null>(null);
-  const [report, setReport] = useState<{ action: "prepare" | "restore"; data: ShareReportView } | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<Action | null>(null);
+  const [report, setReport] = useState<{ action: Action; data: ShareReportView } | null>(null);
+  const prepareInput = useRef<HTMLInputElement>(null);
+  const restoreInput = useRef<HTMLInputElement>(null);
   const excel = services.host === "excel";
 
-  async function act(action: "prepare" | "restore", file?: File): Promise<void> {
+  async function act(action: Action, file?: File): Promise<void> {
     clearError();
     setBusy(action);
+    setReport(null);
     try {
       const data =
-        action === "prepare" ? await services.prepareForSharing(lang, file) : await services.restore(lang);
+        action === "prepare"
+          ? await services.prepareForSharing(lang, file)
+          : await services.restore(lang, file);
       setReport({ action, data });
     } catch (e) {
       reportError(e);
@@ -73,6 +77,23 @@ export default function SharePage(): ReactElement {
       setBusy(null);
     }
   }
+
+  const picker = (action: Action, ref: RefObject<HTMLInputElement>) => (
+    <input
+      ref={ref}
+      className={styles.hiddenInput}
+      type="file"
+      tabIndex={-1}
+      aria-hidden="true"
+      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      data-testid={`share-${action}-file`}
+      onChange={(e) => {
+        const file = e.target.files?.[0];
+        e.target.value = "";
+        if (file) void act(action, file);
+      }}
+    />
+  );
 
   return (
     <section className={common.page} aria-labelledby="share-heading" aria-busy={busy !== null}>
@@ -82,66 +103,52 @@ export default function SharePage(): ReactElement {
       <p className={common.muted}>{t.shareIntro}</p>
       {!excel && <p className={common.muted}>{t.sharePreviewNote}</p>}
       <div className={common.row}>
-        {excel ? (
-          <>
-            <Button
-              appearance="primary"
-              disabled={busy !== null}
-              onClick={() => void act("prepare")}
-              data-testid="share-prepare"
-            >
-              {t.prepare}
-            </Button>
-            <Button disabled={busy !== null} onClick={() => void act("restore")} data-testid="share-restore">
-              {t.restore}
-            </Button>
-          </>
-        ) : (
-          <>
-            <Button
-              appearance="primary"
-              disabled={busy !== null}
-              onClick={() => fileInput.current?.click()}
-              data-testid="share-open"
-            >
-              {t.openToShare}
-            </Button>
-            <input
-              ref={fileInput}
-              className={styles.hiddenInput}
-              type="file"
-              tabIndex={-1}
-              aria-hidden="true"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              data-testid="share-file"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = "";
-                if (file) void act("prepare", file);
-              }}
-            />
-          </>
-        )}
+        <Button
+          appearance="primary"
+          disabled={busy !== null}
+          onClick={() => (excel ? void act("prepare") : prepareInput.current?.click())}
+          data-testid="share-prepare"
+        >
+          {excel ? t.prepare : t.openToShare}
+        </Button>
+        <Button
+          disabled={busy !== null}
+          onClick={() => (excel ? void act("restore") : restoreInput.current?.click())}
+          data-testid="share-restore"
+        >
+          {excel ? t.restore : t.openToRestore}
+        </Button>
+        {!excel && picker("prepare", prepareInput)}
+        {!excel && picker("restore", restoreInput)}
         {busy !== null && <Spinner size="tiny" label={busy === "prepare" ? t.preparing : t.restoring} />}
       </div>
-      {report && (
-        <div className={styles.report} aria-live="polite" data-testid="share-report">
-          <MessageBar intent="success">
-            <MessageBarBody>
-              {report.action === "prepare" ? t.shareDone : t.restoreDone}
-              {report.data.file ? ` ${format(t.downloaded, { file: report.data.file })}` : ""}
-            </MessageBarBody>
-          </MessageBar>
-          {report.action === "prepare" ? (
-            <>
-              <CellList title={t.rewrittenCells} cells={report.data.rewritten} testId="share-rewritten" />
-              <CellList title={t.frozenCells} cells={report.data.frozen} testId="share-frozen" />
-            </>
-          ) : (
-            <CellList title={t.restoredCells} cells={report.data.restored} testId="share-restored" />
-          )}
-        </div>
-      )}
+      <div aria-live="polite">
+        {report && (
+          <div className={styles.report} data-testid="share-report">
+            <MessageBar intent={report.data.changed ? "success" : "info"}>
+              <MessageBarBody>
+                {!report.data.changed
+                  ? t.nothingToChange
+                  : report.action === "prepare"
+                    ? t.shareDone
+                    : t.restoreDone}
+                {report.data.file ? ` ${format(t.downloaded, { file: report.data.file })}` : ""}
+              </MessageBarBody>
+            </MessageBar>
+            {report.action === "prepare" ? (
+              <>
+                <CellList title={t.rewrittenCells} cells={report.data.rewritten} testId="share-rewritten" />
+                <CellList title={t.frozenCells} cells={report.data.frozen} testId="share-frozen" />
+              </>
+            ) : (
+              <CellList title={t.restoredCells} cells={report.data.restored} testId="share-restored" />
+            )}
+            {report.data.broken.length > 0 && (
+              <CellList title={t.brokenCells} cells={report.data.broken} testId="share-broken" />
+            )}
+          </div>
+        )}
+      </div>
     </section>
   );
 }

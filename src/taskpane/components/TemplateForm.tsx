@@ -251,6 +251,9 @@ export default function TemplateForm({
                   {done.kind === "sheet"
                     ? format(t.created, { sheet: done.sheet })
                     : format(t.downloaded, { file: done.file })}
+                  {done.kind === "sheet" && done.skipped && done.skipped.length > 0
+                    ? ` ${format(t.skippedFeatures, { list: done.skipped.join(", ") })}`
+                    : ""}
                 </MessageBarBody>
               </MessageBar>
             )}

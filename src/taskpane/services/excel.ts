@@ -1,16 +1,59 @@
-import type { PaneServices } from "./types";
+// Inside Excel: the same services over the Office.js adapter (src/workbook/office.ts), which batches
+// the writes, never overwrites a user's sheet, retries in cell-edit mode and reports Excel's errors in
+// both languages.
+import { applyOverride } from "../../core/rubric";
+import { buildScorecard } from "../../scoring/scorecard";
+import { OfficeWorkbook } from "../../workbook/office";
+import { RequirementError, UnavailableError } from "../errors";
+import { scoreSnapshot } from "./scoring";
+import { buildSpec, templateForm, validate } from "./templates";
+import type { PaneServices, ScoreResult } from "./types";
 
-const notYet = (): never => {
-  throw new Error("not available yet");
-};
+// Reading every sheet's used range needs getUsedRangeOrNullObject (ExcelApi 1.4, Excel 2016 and later);
+// without it the snapshot would be empty and every plan would score zero.
+const READ_SET = "1.4";
+
+function requireExcelApi(version: string): void {
+  if (!Office.context.requirements.isSetSupported("ExcelApi", version)) {
+    throw new RequirementError(`ExcelApi ${version}`);
+  }
+}
+
+let workbook: OfficeWorkbook | null = null;
+const port = (): OfficeWorkbook => (workbook ??= new OfficeWorkbook());
 
 export const excelServices: Omit<PaneServices, "host"> = {
-  templateForm: notYet,
-  validate: notYet,
-  createTemplate: notYet,
-  score: notYet,
-  override: notYet,
-  writeScorecard: notYet,
-  prepareForSharing: notYet,
-  restore: notYet,
+  templateForm: async (kind, lang) => templateForm(kind, lang),
+  validate: async (kind, values, lang) => validate(kind, values, lang),
+
+  async createTemplate(kind, values, _lang, onProgress) {
+    onProgress(0.1);
+    const spec = buildSpec(kind, values);
+    onProgress(0.3);
+    // One Excel.run; the adapter activates the first new sheet.
+    const result = await port().writeTemplate(spec);
+    onProgress(1);
+    return { kind: "sheet", sheet: result.sheetNames[0] ?? spec.title, skipped: result.skipped };
+  },
+
+  async score(): Promise<ScoreResult> {
+    requireExcelApi(READ_SET);
+    const snapshot = await port().readWorkbook();
+    const plan = snapshot.sheets.find((s) => s.values.length > 0)?.name ?? "";
+    return { source: plan, score: scoreSnapshot(snapshot) };
+  },
+
+  override: async (score, id, value, reason) => applyOverride(score, id, value, reason),
+
+  async writeScorecard(result, lang) {
+    const written = await port().writeTemplate(buildScorecard(result.score, { lang, source: result.source }));
+    return { kind: "sheet", sheet: written.sheetNames[0] ?? "", skipped: written.skipped };
+  },
+
+  async prepareForSharing() {
+    throw new UnavailableError("share/office");
+  },
+  async restore() {
+    throw new UnavailableError("share/office");
+  },
 };

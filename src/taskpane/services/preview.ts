@@ -1,29 +1,45 @@
 // Preview mode (no Excel host): the .xlsx adapter behind the same services. Templates download as
-// files; a plan workbook opened from disk is scored and can be downloaded with its scorecard.
-import { applyOverride, scorePlan } from "../../core/rubric";
-import { readPlan } from "../../scoring/read-plan";
+// files; a workbook opened from disk is scored (and downloaded with its scorecard) or prepared for
+// sharing (and downloaded prepared).
+import { applyOverride } from "../../core/rubric";
+import { addSheetToXlsx } from "../../scoring/inject-sheet";
 import { checkWorkbookBytes } from "../../scoring/safe-open";
+import { scorecardSheet } from "../../scoring/scorecard";
+import { prepareXlsx, restoreXlsx, SHARE_ERROR_TEXT, ShareError } from "../../share/xlsx";
 import { readXlsx, templateToXlsx } from "../../workbook/xlsx";
 import { FileReadError } from "../errors";
 import type { Lang } from "../i18n";
 import { downloadBytes, safeFileName } from "./download";
+import { scoreSnapshot } from "./scoring";
+import { shareView } from "./share";
 import { buildSpec, templateForm, validate } from "./templates";
 import type { PaneServices, ScoreResult } from "./types";
 
 /** The bytes of a picked file, refused before any zip library inflates it when it is not a sane .xlsx. */
-export async function workbookBytes(file: File, lang: Lang): Promise<Uint8Array> {
+async function workbookBytes(file: File | undefined, lang: Lang): Promise<Uint8Array> {
+  if (!file) throw new FileReadError(lang === "zh-CN" ? "未选择文件" : "no file chosen");
   const bytes = new Uint8Array(await file.arrayBuffer());
   const check = checkWorkbookBytes(bytes);
   if (!check.ok) throw new FileReadError(check.message[lang]);
   return bytes;
 }
 
-// The last opened workbook's bytes, so the scorecard can be added to it for download.
-let opened: { name: string; bytes: Uint8Array } | null = null;
+function baseName(fileName: string): string {
+  return fileName.replace(/\.xlsx$/i, "");
+}
+
+function shareFailure(e: unknown, lang: Lang): never {
+  if (e instanceof ShareError) throw new FileReadError(SHARE_ERROR_TEXT[e.code][lang]);
+  throw e;
+}
+
+// The workbook last opened for scoring, so its scorecard can be added to the same file.
+let opened: { readonly name: string; readonly bytes: Uint8Array } | null = null;
 
 export const previewServices: Omit<PaneServices, "host"> = {
   templateForm: async (kind, lang) => templateForm(kind, lang),
   validate: async (kind, values, lang) => validate(kind, values, lang),
+
   async createTemplate(kind, values, _lang, onProgress) {
     onProgress(0.1);
     const spec = buildSpec(kind, values);
@@ -35,27 +51,44 @@ export const previewServices: Omit<PaneServices, "host"> = {
     onProgress(1);
     return { kind: "download", file };
   },
+
   async score(lang, file): Promise<ScoreResult> {
-    if (!file) throw new FileReadError("—");
     const bytes = await workbookBytes(file, lang);
-    let snapshot;
+    let score;
     try {
-      snapshot = await readXlsx(bytes);
+      score = scoreSnapshot(await readXlsx(bytes));
     } catch (e) {
       throw new FileReadError(e instanceof Error ? e.message : String(e));
     }
-    opened = { name: file.name, bytes };
-    return { source: file.name, score: scorePlan(readPlan(snapshot)) };
+    opened = { name: file?.name ?? "", bytes };
+    return { source: opened.name, score };
   },
+
   override: async (score, id, value, reason) => applyOverride(score, id, value, reason),
-  async writeScorecard() {
-    throw new Error("scorecard writer not available yet");
+
+  async writeScorecard(result, lang) {
+    if (!opened)
+      throw new FileReadError(lang === "zh-CN" ? "请先打开计划工作簿" : "open a plan workbook first");
+    const sheet = scorecardSheet(result.score, { lang, source: result.source });
+    const { bytes } = await addSheetToXlsx(opened.bytes, sheet);
+    const file = safeFileName(`${baseName(opened.name)} (${sheet.name})`);
+    downloadBytes(bytes, file);
+    return { kind: "download", file };
   },
-  async prepareForSharing() {
-    throw new Error("share not available yet");
+
+  async prepareForSharing(lang, file) {
+    const bytes = await workbookBytes(file, lang);
+    const result = await prepareXlsx(bytes).catch((e: unknown) => shareFailure(e, lang));
+    const name = safeFileName(`${baseName(file?.name ?? "")} (${lang === "zh-CN" ? "分享版" : "shared"})`);
+    if (result.report.changed) downloadBytes(result.data, name);
+    return shareView(result.report, lang, result.report.changed ? name : undefined);
   },
-  async restore() {
-    throw new Error("restore not available in preview");
+
+  async restore(lang, file) {
+    const bytes = await workbookBytes(file, lang);
+    const result = await restoreXlsx(bytes).catch((e: unknown) => shareFailure(e, lang));
+    const name = safeFileName(`${baseName(file?.name ?? "")} (${lang === "zh-CN" ? "已还原" : "restored"})`);
+    if (result.report.changed) downloadBytes(result.data, name);
+    return shareView(result.report, lang, result.report.changed ? name : undefined);
   },
 };
-void opened;

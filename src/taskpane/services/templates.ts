@@ -1,106 +1,54 @@
-// The template form for both hosts: which fields to show (labels are the pane's), and the bridge to
-// the templates module, which owns the defaults, the validation and the sheet specs.
-import { buildBudget } from "../../templates/budget";
-import { buildEvent } from "../../templates/event";
-import { buildFunnel } from "../../templates/funnel";
-import { currencies } from "../../templates/i18n";
-import { validateOptions, type TemplateOptions } from "../../templates/options";
-import { buildPlan } from "../../templates/plan";
-import type { WorkbookSpec } from "../../templates/spec";
-import { strings, type Lang, type StringKey } from "../i18n";
-import type { FormValues, Validation, InputFieldView, TemplateFormView, TemplateKind } from "./types";
-
-const builders: Record<TemplateKind, (o: TemplateOptions) => WorkbookSpec> = {
-  plan: buildPlan,
-  budget: buildBudget,
-  event: buildEvent,
-  funnel: buildFunnel,
-};
-
-type Spec = {
-  key: string;
-  label: StringKey;
-  type: InputFieldView["type"];
-  min?: number;
-  max?: number;
-  step?: number;
-};
-
-const SPECIFIC: Record<TemplateKind, readonly Spec[]> = {
-  plan: [
-    { key: "plan.salesTarget", label: "salesTarget", type: "number", min: 0, step: 1 },
-    { key: "plan.revenueTarget", label: "revenueTarget", type: "number", min: 0 },
-    { key: "plan.budget", label: "planBudget", type: "number", min: 0 },
-    { key: "plan.strategyOutline", label: "strategyOutline", type: "select" },
-  ],
-  budget: [
-    { key: "budget.margin", label: "budgetMargin", type: "number", min: 0, max: 1, step: 0.01 },
-    { key: "budget.tolerance", label: "tolerance", type: "number", min: 0, max: 1, step: 0.01 },
-  ],
-  event: [
-    { key: "event.fixedCost", label: "fixedCost", type: "number", min: 0 },
-    { key: "event.variableCost", label: "variableCost", type: "number", min: 0 },
-    { key: "event.margin", label: "eventMargin", type: "number", min: 0 },
-    { key: "event.conversionRate", label: "conversionRate", type: "number", min: 0, max: 1, step: 0.01 },
-    { key: "event.attendees", label: "attendees", type: "number", min: 0, step: 1 },
-  ],
-  funnel: [
-    { key: "funnel.targetBuyers", label: "targetBuyers", type: "number", min: 0, step: 1 },
-    { key: "funnel.salespeople", label: "salespeople", type: "number", min: 1, step: 1 },
-  ],
-};
+// The template form for both hosts, drawn from the templates module's own description of each kind
+// (fields, labels, types), its validation and its builder. The pane only turns typed text into the
+// option values and back into per-field messages.
+import {
+  buildTemplate,
+  commonFields,
+  currencies,
+  templateKinds,
+  validateOptions,
+  type FieldInfo,
+  type TemplateOptions,
+  type WorkbookSpec,
+} from "../../templates";
+import { strings, type Lang } from "../i18n";
+import type { FormValues, InputFieldView, TemplateFormView, TemplateKind, Validation } from "./types";
 
 function monthName(month: number, lang: Lang): string {
   return new Intl.DateTimeFormat(lang, { month: "long" }).format(new Date(2000, month - 1, 1));
 }
 
-export function templateForm(kind: TemplateKind, lang: Lang, now = new Date()): TemplateFormView {
+function fieldView(f: FieldInfo, lang: Lang, now: Date): InputFieldView {
   const t = strings(lang);
-  const common: InputFieldView[] = [
-    { key: "dealerName", label: t.dealerName, type: "text", defaultValue: "", hint: t.optional },
-    { key: "brand", label: t.brand, type: "text", defaultValue: "", hint: t.optional },
-    {
-      key: "year",
-      label: t.year,
-      type: "number",
-      defaultValue: now.getFullYear(),
-      min: 2000,
-      max: 2100,
-      step: 1,
-    },
-    {
-      key: "firstMonth",
-      label: t.firstMonth,
-      type: "select",
-      defaultValue: "1",
-      options: Array.from({ length: 12 }, (_, i) => ({
-        value: String(i + 1),
-        label: monthName(i + 1, lang),
-      })),
-    },
-    {
-      key: "currency",
-      label: t.currency,
-      type: "select",
-      defaultValue: currencies[0],
-      options: currencies.map((c) => ({ value: c, label: c })),
-    },
-    {
-      key: "lang",
-      label: t.sheetLanguage,
-      type: "select",
-      defaultValue: lang,
-      options: [
-        { value: "zh-CN", label: t.langZh },
-        { value: "en-US", label: t.langEn },
-      ],
-    },
-  ];
-  const specific = SPECIFIC[kind].map((s): InputFieldView => {
-    if (s.key === "plan.strategyOutline") {
+  const label = f.label[lang];
+  switch (f.field) {
+    case "year":
+      return { key: f.field, label, type: "number", defaultValue: now.getFullYear(), step: 1 };
+    case "firstMonth":
       return {
-        key: s.key,
-        label: t[s.label],
+        key: f.field,
+        label,
+        type: "select",
+        defaultValue: "1",
+        options: Array.from({ length: 12 }, (_, i) => ({
+          value: String(i + 1),
+          label: monthName(i + 1, lang),
+        })),
+      };
+    case "currency":
+      return {
+        key: f.field,
+        label,
+        type: "select",
+        defaultValue: currencies[0],
+        options: currencies.map((c) => ({ value: c, label: c })),
+      };
+  }
+  switch (f.type) {
+    case "boolean":
+      return {
+        key: f.field,
+        label,
         type: "select",
         defaultValue: "yes",
         options: [
@@ -108,27 +56,40 @@ export function templateForm(kind: TemplateKind, lang: Lang, now = new Date()): 
           { value: "no", label: t.no },
         ],
       };
-    }
-    return {
-      key: s.key,
-      label: t[s.label],
-      type: s.type,
-      defaultValue: "",
-      hint: t.optional,
-      min: s.min,
-      max: s.max,
-      step: s.step,
-    };
-  });
-  return { kind, common, specific };
+    case "text":
+      return { key: f.field, label, type: "text", defaultValue: "", hint: t.optional };
+    case "names":
+      return { key: f.field, label, type: "text", defaultValue: "", hint: t.namesHint };
+    case "rate":
+      return { key: f.field, label, type: "number", defaultValue: "", hint: t.rateHint, step: 0.01 };
+    case "count":
+      return { key: f.field, label, type: "number", defaultValue: "", hint: t.optional, step: 1 };
+    case "money":
+      return { key: f.field, label, type: "number", defaultValue: "", hint: t.optional };
+  }
 }
 
-/** Empty stays undefined (the template's own default or an empty input cell); anything else must be a number. */
+export function templateForm(kind: TemplateKind, lang: Lang, now = new Date()): TemplateFormView {
+  const t = strings(lang);
+  const info = templateKinds.find((k) => k.kind === kind);
+  const common = commonFields.map((f) => fieldView(f, lang, now));
+  common.push({
+    key: "lang",
+    label: t.sheetLanguage,
+    type: "select",
+    defaultValue: lang,
+    options: [
+      { value: "zh-CN", label: t.langZh },
+      { value: "en-US", label: t.langEn },
+    ],
+  });
+  return { kind, common, specific: (info?.fields ?? []).map((f) => fieldView(f, lang, now)) };
+}
+
+/** Empty stays undefined (the template's default or an empty input cell); NaN is passed on to be reported. */
 function numberOf(value: string | number | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === "number") return value;
+  if (value === undefined || typeof value === "number") return value;
   const s = value.trim();
-  // NaN is handed on so the templates module reports the field, with its reason.
   return s === "" ? undefined : Number(s.replace(/[,，\s]/g, ""));
 }
 
@@ -137,51 +98,49 @@ function textOf(value: string | number | undefined): string | undefined {
   return s === "" ? undefined : s;
 }
 
-export function toOptions(kind: TemplateKind, v: FormValues): TemplateOptions {
-  const lang: Lang = v.lang === "en-US" ? "en-US" : "zh-CN";
-  const currency = currencies.find((c) => c === v.currency);
-  const n = (key: string) => numberOf(v[key]);
-  const base: TemplateOptions = {
-    lang,
-    ...(currency ? { currency } : {}),
-    dealerName: textOf(v.dealerName),
-    brand: textOf(v.brand),
-    year: n("year"),
-    firstMonth: n("firstMonth"),
-  };
-  switch (kind) {
-    case "plan":
-      return {
-        ...base,
-        plan: {
-          salesTarget: n("plan.salesTarget"),
-          revenueTarget: n("plan.revenueTarget"),
-          budget: n("plan.budget"),
-          strategyOutline: v["plan.strategyOutline"] !== "no",
-        },
-      };
-    case "budget":
-      return { ...base, budget: { margin: n("budget.margin"), tolerance: n("budget.tolerance") } };
-    case "event":
-      return {
-        ...base,
-        event: {
-          fixedCost: n("event.fixedCost"),
-          variableCost: n("event.variableCost"),
-          margin: n("event.margin"),
-          conversionRate: n("event.conversionRate"),
-          attendees: n("event.attendees"),
-        },
-      };
-    case "funnel":
-      return {
-        ...base,
-        funnel: { targetBuyers: n("funnel.targetBuyers"), salespeople: n("funnel.salespeople") },
-      };
-  }
+/** Salespeople as a count ("8") or names ("Li, Wang、Zhao"). */
+function namesOf(value: string | number | undefined): readonly string[] | number | undefined {
+  const s = textOf(value);
+  if (s === undefined) return undefined;
+  if (/^\d+$/.test(s)) return Number(s);
+  return s
+    .split(/[,，、;；\n]+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
 }
 
-/** Only blocking errors; a warning (the event never breaks even) is shown but does not stop creation. */
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  if (value === undefined) return;
+  const [head, ...rest] = path.split(".");
+  if (rest.length === 0) {
+    target[head] = value;
+    return;
+  }
+  const inner = (target[head] ??= {}) as Record<string, unknown>;
+  setPath(inner, rest.join("."), value);
+}
+
+export function toOptions(kind: TemplateKind, v: FormValues): TemplateOptions {
+  const out: Record<string, unknown> = { lang: v.lang === "en-US" ? "en-US" : "zh-CN" };
+  const fields = [...commonFields, ...(templateKinds.find((k) => k.kind === kind)?.fields ?? [])];
+  for (const f of fields) {
+    const raw = v[f.field];
+    if (f.field === "currency")
+      setPath(
+        out,
+        f.field,
+        currencies.find((c) => c === raw),
+      );
+    else if (f.field === "firstMonth" || f.type === "money" || f.type === "rate" || f.type === "count")
+      setPath(out, f.field, numberOf(raw));
+    else if (f.type === "boolean") setPath(out, f.field, raw === undefined ? undefined : raw !== "no");
+    else if (f.type === "names") setPath(out, f.field, namesOf(raw));
+    else setPath(out, f.field, textOf(raw));
+  }
+  return out as unknown as TemplateOptions;
+}
+
+/** Errors block creation; warnings (the event never breaks even) are shown but do not. */
 export function validate(kind: TemplateKind, values: FormValues, lang: Lang): Validation {
   const errors: Record<string, string> = {};
   const warnings: Record<string, string> = {};
@@ -193,5 +152,5 @@ export function validate(kind: TemplateKind, values: FormValues, lang: Lang): Va
 }
 
 export function buildSpec(kind: TemplateKind, values: FormValues): WorkbookSpec {
-  return builders[kind](toOptions(kind, values));
+  return buildTemplate(kind, toOptions(kind, values));
 }

@@ -44,7 +44,8 @@ export interface Validation {
 }
 
 export type CreateResult =
-  { readonly kind: "sheet"; readonly sheet: string } | { readonly kind: "download"; readonly file: string };
+  | { readonly kind: "sheet"; readonly sheet: string; readonly skipped?: readonly string[] }
+  | { readonly kind: "download"; readonly file: string };
 
 /** A scored plan: the engine's own result (overrides included), and where it came from. */
 export interface ScoreResult {
@@ -53,10 +54,22 @@ export interface ScoreResult {
   readonly score: PlanScore;
 }
 
+/** One cell of a sharing report: where, and what happened to it, in the pane's language. */
+export interface ShareCellView {
+  readonly cell: string;
+  readonly original: string;
+  readonly message: string;
+}
+
 export interface ShareReportView {
-  readonly rewritten: readonly string[];
-  readonly frozen: readonly string[];
-  readonly restored: readonly string[];
+  readonly rewritten: readonly ShareCellView[];
+  readonly frozen: readonly ShareCellView[];
+  readonly restored: readonly ShareCellView[];
+  /** Cells that could not be handled (e.g. no cached value to freeze). */
+  readonly broken: readonly ShareCellView[];
+  /** False when the workbook needed no change. */
+  readonly changed: boolean;
+  /** Preview mode: the downloaded file. */
   readonly file?: string;
 }
 
@@ -83,6 +96,7 @@ export interface PaneServices {
   ): Promise<PlanScore | RubricError>;
   /** Excel: writes a scorecard sheet. Preview: downloads the scored workbook. */
   writeScorecard(result: ScoreResult, lang: Lang): Promise<CreateResult>;
+  /** Excel: the open workbook. Preview: the given file, downloaded prepared. */
   prepareForSharing(lang: Lang, file?: File): Promise<ShareReportView>;
-  restore(lang: Lang): Promise<ShareReportView>;
+  restore(lang: Lang, file?: File): Promise<ShareReportView>;
 }

@@ -1,0 +1,23 @@
+import type { ShareReport, ShareReportEntry } from "../../share/report";
+import type { Lang } from "../i18n";
+import type { ShareCellView, ShareReportView } from "./types";
+
+function cellOf(e: ShareReportEntry, lang: Lang): ShareCellView {
+  const where = e.range ?? e.address;
+  const sheet = /^[\p{L}\p{N}_]+$/u.test(e.sheet) ? e.sheet : `'${e.sheet.replace(/'/g, "''")}'`;
+  return { cell: `${sheet}!${where}`, original: e.original, message: e.message[lang] };
+}
+
+/** The share module's report as the pane lists it, grouped by what happened to each cell. */
+export function shareView(report: ShareReport, lang: Lang, file?: string): ShareReportView {
+  const pick = (action: ShareReportEntry["action"]) =>
+    report.entries.filter((e) => e.action === action).map((e) => cellOf(e, lang));
+  return {
+    rewritten: pick("rewritten"),
+    frozen: pick("frozen"),
+    restored: pick("restored"),
+    broken: pick("broken"),
+    changed: report.changed,
+    ...(file ? { file } : {}),
+  };
+}
