@@ -89,6 +89,7 @@ export async function bench(): Promise<void> {
   const row6c = row6.map((x) => [x]);
   const rates3 = values((i) => 0.1 + (i % 80) / 100).map((x) => [x, 0.5, 0.3]);
   const rates3c = rates3.map((x) => [x]);
+  const target60 = [[60]];
 
   const cases: Case[] = [
     {
@@ -135,7 +136,7 @@ export async function bench(): Promise<void> {
         return out;
       },
       core: (i) => c0.funnelTargets(60, rates3[i & mask]),
-      wrapper: (i) => w.funnelTargets([[60]], rates3c[i & mask]),
+      wrapper: (i) => w.funnelTargets(target60, rates3c[i & mask]),
     },
   ];
 

@@ -1,4 +1,4 @@
-import { domainError, type DomainError, type ErrorCode } from "../core";
+import { domainError, type DomainError, type ErrorCode } from "../core/errors";
 
 /**
  * Excel argument values → numbers or domain errors. Pure, so it is tested without Office.

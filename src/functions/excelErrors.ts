@@ -1,4 +1,5 @@
-import { describe, isDomainError, pickLang, type DomainError, type Lang } from "../core";
+import { isDomainError, type DomainError } from "../core/errors";
+import { describe, pickLang, type Lang } from "../core/messages";
 import type { Grid, Num } from "./coerce";
 
 /**
