@@ -14,6 +14,8 @@ export const DEALER_IDS = [
 ] as const;
 export type DealerId = (typeof DEALER_IDS)[number];
 
+import zhCN from "../functions/zh-CN.json";
+
 const PREFIXES = [/^_xldudf_dealer[._]/i, /^dealer\./i];
 
 /** Localized name (upper-cased) → id; filled from the zh-CN metadata table. */
@@ -49,3 +51,11 @@ export function dealerIdOf(functionName: string): DealerId | undefined {
 export function isSavedUdfName(functionName: string): boolean {
   return /^_xldudf_/i.test(functionName);
 }
+
+// The Chinese names users type in a Chinese Excel (DEALER.投资回报率), from the same table the
+// build turns into zh-CN metadata.
+registerLocalizedNames(
+  Object.fromEntries(
+    Object.entries(zhCN.functions).map(([id, f]) => [id, (f as { name?: string }).name ?? ""]),
+  ),
+);

@@ -339,6 +339,13 @@ export async function buildShareFixture(
       value: first(funnelRateGrid(row(inp.counts), R(inp.fromStage), R(inp.toStage))),
       dealer: true,
     });
+    // Typed in a Chinese Excel: the localized name, in either saved spelling.
+    event.push({
+      address: "A10",
+      formula: "_xldudf_DEALER_投资回报率(Inputs!B12,Inputs!B13,Inputs!B14)+_xldudf_DEALER.单车营销成本(1,1)",
+      value: isErr(roiMargin) ? roiMargin : (roiMargin as number) + 1,
+      dealer: true,
+    });
     // A call on one sheet reading a DEALER result on a sheet whose name needs quotes.
     event.push({
       address: "A9",

@@ -22,15 +22,17 @@ describe("which calls are DEALER calls", () => {
     expect(isSavedUdfName("_xldudf_DEALER_ROI")).toBe(true);
   });
 
-  test("Chinese names from the localized table", () => {
-    expect(dealerIdOf("DEALER.投资回报率")).toBeUndefined();
-    registerLocalizedNames({ ROI: "投资回报率", FUNNEL_RATE: "漏斗转化率" });
+  test("Chinese names from the functions' zh-CN table, and any added later", () => {
     expect(dealerIdOf("DEALER.投资回报率")).toBe("ROI");
     expect(dealerIdOf("_xldudf_DEALER_投资回报率")).toBe("ROI");
     expect(dealerCallsIn("=ROUND(DEALER.投资回报率(A1,B1),2)+_xldudf_DEALER.漏斗转化率(A1:F1,1,2)")).toEqual([
       "ROI",
       "FUNNEL_RATE",
     ]);
+    expect(dealerIdOf("DEALER.保本到场人数")).toBe("BREAKEVEN_ATTENDEES");
+    expect(dealerIdOf("DEALER.新名字")).toBeUndefined();
+    registerLocalizedNames({ ROI: "新名字" });
+    expect(dealerIdOf("DEALER.新名字")).toBe("ROI");
   });
 
   test("text that merely mentions DEALER is not a call", () => {
