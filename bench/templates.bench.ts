@@ -30,7 +30,7 @@ export async function bench(): Promise<void> {
       const excel = new ExcelDouble({ sheets: ["Sheet1"] });
       await new OfficeWorkbook({ run: excel.run, isSetSupported: excel.isSetSupported }).writeTemplate(spec);
       const build = await median(9, async () => buildTemplate(k.kind, { lang }));
-      let bytes = new Uint8Array();
+      let bytes: Uint8Array = new Uint8Array();
       const write = await median(5, async () => (bytes = await templateToXlsx(spec)));
       const read = await median(5, () => readXlsx(bytes));
       const flag = excel.syncs <= SYNC_BUDGET ? "" : "  OVER BUDGET";

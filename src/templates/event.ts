@@ -130,7 +130,8 @@ export function buildEvent(options: TemplateOptions): WorkbookSpec {
   b.addChart({
     type: "line",
     title: t(S.chart),
-    source: "A19:C39",
+    series: "B19:C39",
+    categories: "A20:A39",
     from: "H4",
     to: "P22",
     placeholder: t(S.chartPlaceholder),

@@ -58,8 +58,11 @@ export interface ValidationSpec {
 export interface ChartSpec {
   readonly type: "line";
   readonly title: string;
-  /** The whole source block, first column = categories, first row = series names. */
-  readonly source: string;
+  /** The series, one per column, with their names in the first row (e.g. "B19:C39"). */
+  readonly series: string;
+  /** The category labels along the x axis (e.g. "A20:A39"), set apart so a numeric column is not
+   * mistaken for one more series. */
+  readonly categories: string;
   /** Top-left and bottom-right cells the chart covers. */
   readonly from: string;
   readonly to: string;

@@ -80,6 +80,7 @@ export interface XRange {
 
 export interface XChart {
   readonly title: { text: string };
+  readonly axes: { readonly categoryAxis: { setCategoryNames(sourceData: XRange): void } };
   setPosition(startCell: string, endCell?: string): void;
 }
 
@@ -135,6 +136,7 @@ const API = {
   freeze: "1.7",
   validation: "1.8",
   charts: "1.1",
+  chartCategories: "1.7",
 } as const;
 
 // ---- Errors: Excel's codes turned into messages a user can act on, in both languages.
@@ -233,7 +235,15 @@ function blockValues(rows: readonly (readonly SpecCell[])[]): unknown[][] {
   return rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ""));
 }
 
-function queueSheet(ws: XWorksheet, sheet: SheetSpec, can: (v: string) => boolean, skipped: Set<string>) {
+const alertTitle = { "zh-CN": "经销商营销力", "en-US": "Dealer Marketing Power" } as const;
+
+function queueSheet(
+  ws: XWorksheet,
+  sheet: SheetSpec,
+  lang: WorkbookSpec["lang"],
+  can: (v: string) => boolean,
+  skipped: Set<string>,
+) {
   // Number formats first, so a text format ("@") is in place before labels such as "2026年1月" arrive
   // and Excel does not turn them into dates.
   for (const f of sheet.formats) ws.getRange(f.range).numberFormat = fill(parseRange(f.range), f.format);
@@ -269,8 +279,8 @@ function queueSheet(ws: XWorksheet, sheet: SheetSpec, can: (v: string) => boolea
       for (const v of sheet.validations) {
         const dv = ws.getRange(v.range).dataValidation;
         dv.rule = ruleOf(v.rule);
-        dv.errorAlert = { message: v.error, showAlert: true, style: "Stop", title: "" };
-        if (v.prompt) dv.prompt = { message: v.prompt, showPrompt: true, title: "" };
+        dv.errorAlert = { message: v.error, showAlert: true, style: "Stop", title: alertTitle[lang] };
+        if (v.prompt) dv.prompt = { message: v.prompt, showPrompt: true, title: alertTitle[lang] };
       }
     } else skipped.add("dataValidation");
   }
@@ -289,8 +299,12 @@ function queueSheet(ws: XWorksheet, sheet: SheetSpec, can: (v: string) => boolea
   }
   if (sheet.chart) {
     if (can(API.charts)) {
-      const chart = ws.charts.add("Line", ws.getRange(sheet.chart.source), "Columns");
+      const chart = ws.charts.add("Line", ws.getRange(sheet.chart.series), "Columns");
       chart.title.text = sheet.chart.title;
+      // Without explicit categories Excel plots the attendance column as a third line.
+      if (can(API.chartCategories))
+        chart.axes.categoryAxis.setCategoryNames(ws.getRange(sheet.chart.categories));
+      else skipped.add("chartCategories");
       chart.setPosition(sheet.chart.from, sheet.chart.to);
     } else skipped.add("chart");
   }
@@ -385,7 +399,7 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const s of spec.sheets) {
         const ws = wb.worksheets.add(plan.sheetNames.get(s.key) as string);
         first ??= ws;
-        queueSheet(ws, s, this.can, skipped);
+        queueSheet(ws, s, spec.lang, this.can, skipped);
       }
       if (canNames) {
         const comments = new Map(spec.names.map((n) => [n.name, n.comment]));

@@ -42,6 +42,7 @@ export interface CellRecord {
 export interface ChartRecord {
   type: string;
   source: string;
+  categories?: string;
   seriesBy: string;
   title?: string;
   from?: string;
@@ -353,6 +354,14 @@ class DoubleWorksheet extends Loadable implements XWorksheet {
             },
             get text(): string {
               throw new OfficeError("PropertyNotLoaded", "title.text");
+            },
+          },
+          axes: {
+            categoryAxis: {
+              setCategoryNames: (r: XRange) => {
+                this.ctx.requireApi("1.7", "setCategoryNames");
+                rec.categories = r instanceof DoubleRange ? r.getAddress() : "?";
+              },
             },
           },
           setPosition: (from: string, to?: string) => {

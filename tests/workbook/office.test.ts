@@ -88,8 +88,10 @@ describe("Office adapter: writeTemplate", () => {
       expect(rec.freezeAt !== undefined).toBe(
         s.freeze !== undefined && (s.freeze.rows > 0 || s.freeze.cols > 0),
       );
-      expect(rec.charts.map((c) => [c.type, c.source, c.title])).toEqual(
-        s.chart ? [["Line", s.chart.source, s.chart.title]] : [],
+      expect(rec.charts.map((c) => [c.type, c.source, c.categories, c.title, c.from, c.to])).toEqual(
+        s.chart
+          ? [["Line", s.chart.series, s.chart.categories, s.chart.title, s.chart.from, s.chart.to]]
+          : [],
       );
     }
     expect(excel.sheet(spec.sheets[0].name).activated).toBe(true);
