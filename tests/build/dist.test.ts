@@ -1,0 +1,81 @@
+// What the production build must emit: the manifest, the shared-runtime page and both metadata
+// files, with every help page the metadata links to. The test line builds before jest runs.
+import * as fs from "fs";
+import * as path from "path";
+
+const dist = path.join(__dirname, "..", "..", "dist");
+const read = (file: string): string => {
+  const full = path.join(dist, file);
+  if (!fs.existsSync(full)) throw new Error(`dist/${file} is missing: run \`npm run build\` first`);
+  return fs.readFileSync(full, "utf8");
+};
+
+interface Param {
+  name: string;
+  description?: string;
+}
+interface Fn {
+  id: string;
+  name: string;
+  description?: string;
+  helpUrl?: string;
+  parameters: Param[];
+}
+const parse = (file: string): Fn[] => (JSON.parse(read(file)) as { functions: Fn[] }).functions;
+const IDS = [
+  "BREAKEVEN_ATTENDEES",
+  "BREAKEVEN_BUYERS",
+  "COST_PER_SALE",
+  "FUNNEL_RATE",
+  "FUNNEL_TARGETS",
+  "ROI",
+];
+
+describe("production build", () => {
+  it("emits the manifest with https URLs to the built files", () => {
+    const manifest = read("manifest.xml");
+    const urls = Array.from(manifest.matchAll(/(?:DefaultValue|Value)="(https:\/\/[^"]+)"/g)).map(
+      (m) => m[1],
+    );
+    expect(urls.length).toBeGreaterThan(8);
+    for (const url of urls) {
+      const file = new URL(url).pathname.replace(/^\//, "");
+      expect(fs.existsSync(path.join(dist, file))).toBe(true);
+    }
+  });
+
+  it("emits one shared-runtime page that loads office.js, then the functions before the pane", () => {
+    const html = read("taskpane.html");
+    // The page is minified: attribute quotes may be dropped.
+    const scripts = Array.from(html.matchAll(/<script[^>]*\ssrc=("?)([^"\s>]+)\1/g)).map((m) => m[2]);
+    expect(scripts[0]).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    const functions = scripts.findIndex((s) => /(^|\/)functions\.js$/.test(s));
+    const pane = scripts.findIndex((s) => /(^|\/)taskpane\.js$/.test(s));
+    expect(functions).toBeGreaterThan(0);
+    expect(pane).toBeGreaterThan(functions);
+  });
+
+  it("emits functions.json and functions.zh-CN.json with the same functions and parameters", () => {
+    const en = parse("functions.json");
+    const zh = parse("functions.zh-CN.json");
+    expect(en.map((f) => f.id).sort()).toEqual(IDS);
+    expect(zh.map((f) => f.id)).toEqual(en.map((f) => f.id));
+    for (const [i, f] of en.entries()) {
+      const z = zh[i];
+      expect(z.parameters.length).toBe(f.parameters.length);
+      expect(z.name).not.toBe(f.name);
+      expect(z.name).toMatch(/[\u4e00-\u9fff]/);
+      expect(z.description).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it("serves every help page the metadata links to, in both languages", () => {
+    for (const file of ["functions.json", "functions.zh-CN.json"]) {
+      for (const f of parse(file)) {
+        expect(f.helpUrl).toMatch(/^https:\/\//);
+        const page = new URL(f.helpUrl ?? "").pathname.replace(/^\//, "");
+        expect(read(page)).toContain(f.id);
+      }
+    }
+  });
+});
