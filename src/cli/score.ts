@@ -31,6 +31,10 @@ const T = {
     "* 第 8 项(实际执行效果)计划中没有实际数据,需人工评分,暂计 0 分。",
     "* criterion 8 (actual results): no actual figures in the plan; a person should score it, counted as 0 for now.",
   ),
+  overrideNote: L(
+    "! 人工评分(来自工作簿中的评分卡),自动评分见 --json。",
+    "! a person's override (from the scorecard in the workbook); the automatic score is in --json.",
+  ),
   copy: L(
     "已写出评分副本:{out}(新增工作表“{sheet}”;原有图表与格式保持不变,评分卡本身不带格式)",
     'scored copy written: {out} (sheet "{sheet}" added; the workbook\'s charts and formatting are kept, the scorecard itself is unformatted)',
@@ -185,7 +189,10 @@ export function formatTable(results: readonly FileResult[], lang: Lang): string 
       cut(r.dealer ?? "", 24),
       `${s.total}/40`,
       `${s.percent.toFixed(1)}%`,
-      ...s.criteria.map((c) => `${s.overrides[c.id]?.score ?? c.auto}${c.needsPerson ? "*" : ""}`),
+      ...s.criteria.map((c) => {
+        const o = s.overrides[c.id];
+        return o ? `${o.score}!` : `${c.auto}${c.needsPerson ? "*" : ""}`;
+      }),
     ];
   });
   const widths = head.map((h, j) => Math.max(displayWidth(h), ...body.map((b) => displayWidth(b[j]))));
@@ -198,6 +205,7 @@ export function formatTable(results: readonly FileResult[], lang: Lang): string 
   const lines = [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)];
   if (rows.some((r) => r.score?.criteria[7].needsPerson && r.score.overrides[8] === undefined))
     lines.push("", T.manualNote[lang]);
+  if (rows.some((r) => Object.keys(r.score?.overrides ?? {}).length > 0)) lines.push(T.overrideNote[lang]);
   const legend = CRITERIA.map((c) => `C${c.id} ${c.name[lang]}`).join(lang === "zh-CN" ? ";" : "; ");
   lines.push(legend);
   return lines.join("\n") + "\n";

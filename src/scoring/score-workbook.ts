@@ -2,7 +2,9 @@
 // uses readPlan + scorePlan directly on the snapshot its port reads.
 import { scorePlan, type Localized, type PlanDocument, type PlanScore } from "../core/rubric";
 import { readXlsx } from "../workbook/xlsx";
+import type { WorkbookSnapshot } from "../workbook/port";
 import { readPlan } from "./read-plan";
+import { readOverrides } from "./scorecard";
 import {
   checkWorkbookBytes,
   verifyDeclaredSizes,
@@ -38,8 +40,10 @@ export async function scoreWorkbookBytes(
     if (!verified.ok) return verified;
   }
   let plan: PlanDocument;
+  let snapshot: WorkbookSnapshot;
   try {
-    plan = readPlan(await readXlsx(bytes));
+    snapshot = await readXlsx(bytes);
+    plan = readPlan(snapshot);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return {
@@ -48,5 +52,6 @@ export async function scoreWorkbookBytes(
       message: { "zh-CN": `无法读取工作簿:${why}`, "en-US": `cannot read the workbook: ${why}` },
     };
   }
-  return { ok: true, plan, score: scorePlan(plan) };
+  // A reviewer's overrides typed into an earlier scored copy are kept, so re-scoring keeps them.
+  return { ok: true, plan, score: readOverrides(snapshot, scorePlan(plan)) };
 }

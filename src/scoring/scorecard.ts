@@ -147,7 +147,8 @@ export function buildScorecard(score: PlanScore, options: ScorecardOptions): Wor
  * recorded as "(no reason given)" rather than dropping the reviewer's score.
  */
 export function readOverrides(snapshot: WorkbookSnapshot, score: PlanScore): PlanScore {
-  const sheet = snapshot.sheets.find((s) => {
+  // The last scorecard is the latest one ("评分卡 (2)" is added after "评分卡").
+  const sheet = [...snapshot.sheets].reverse().find((s) => {
     const a1 = s.values[0]?.[0];
     return typeof a1 === "string" && SCORECARD_TITLES.some((x) => a1.startsWith(x));
   });

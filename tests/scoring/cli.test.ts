@@ -160,3 +160,24 @@ describe("dealer-mkt score", () => {
     expect(err?.stderr).toContain("not an Excel workbook");
   });
 });
+
+describe("re-scoring a scored copy", () => {
+  test("keeps the override a reviewer typed into its scorecard", async () => {
+    const { applyOverride, isRubricError, scorePlan } = await import("../../src/core/rubric");
+    const { readPlan } = await import("../../src/scoring/read-plan");
+    const { scorecardSheet } = await import("../../src/scoring/scorecard");
+    const { addSheetToXlsx } = await import("../../src/scoring/inject-sheet");
+    const bytes = new Uint8Array(readFileSync(plan("handmade-zh")));
+    const score = scorePlan(readPlan(await readXlsx(bytes)));
+    const o = applyOverride(score, 8, 4, "checked on site");
+    if (isRubricError(o)) throw new Error("unexpected");
+    const dir = mkdtempSync(path.join(tmpdir(), "score-again-"));
+    const file = path.join(dir, "reviewed.xlsx");
+    writeFileSync(file, (await addSheetToXlsx(bytes, scorecardSheet(o, { lang: "en-US" }))).bytes);
+    const r = await cli([file, "--lang", "en-US"]);
+    const row = r.out.split("\n").find((l) => l.includes("reviewed.xlsx")) ?? "";
+    expect(row).toContain(`${score.total + 4}/40`);
+    expect(row.trimEnd().endsWith("4!")).toBe(true);
+    expect(r.out).toContain("a person's override");
+  });
+});
