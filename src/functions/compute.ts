@@ -134,6 +134,12 @@ function layOut(results: Num[][], orientation: Orientation): Grid<Num> {
   return results;
 }
 
+/** A per-series argument: one cell for every series, or a column with one cell per series. */
+function fitsSeries(grid: Grid<Num>, seriesCount: number): boolean {
+  const single = grid.length === 1 && grid[0].length === 1;
+  return single || (grid.length === seriesCount && grid[0].length === 1);
+}
+
 export function funnelRateGrid(counts: unknown, fromStage?: unknown, toStage?: unknown): Result {
   const grid = coerceGrid(counts, "counts");
   if (isDomainError(grid)) return grid;
@@ -155,15 +161,8 @@ export function funnelRateGrid(counts: unknown, fromStage?: unknown, toStage?: u
   if (isDomainError(from)) return from;
   const to = coerceGrid(toStage, "to_stage");
   if (isDomainError(to)) return to;
-  const shape = broadcastShape(
-    [
-      { grid: from, argument: "from_stage" },
-      { grid: to, argument: "to_stage" },
-    ],
-    { rows: series.length, cols: 1 },
-  );
-  if (isDomainError(shape)) return shape;
-  if (shape.rows !== series.length || shape.cols !== 1) return domainError("shapeMismatch", "from_stage");
+  if (!fitsSeries(from, series.length)) return domainError("shapeMismatch", "from_stage");
+  if (!fitsSeries(to, series.length)) return domainError("shapeMismatch", "to_stage");
   const out: Grid<Num> = new Array<Num[]>(series.length);
   for (let i = 0; i < series.length; i++) {
     const f = at(from, i, 0);
@@ -182,11 +181,7 @@ export function funnelTargetsGrid(target: unknown, stepRatesValue: unknown): Res
   if (isDomainError(targets)) return targets;
   const orientation = orientationOf(rates);
   const series = seriesOf(rates, orientation);
-  // One target for every series, or one per series (a column beside a block of rates).
-  const oneTarget = targets.length === 1 && targets[0].length === 1;
-  if (!oneTarget && (targets.length !== series.length || targets[0].length !== 1)) {
-    return domainError("shapeMismatch", "target");
-  }
+  if (!fitsSeries(targets, series.length)) return domainError("shapeMismatch", "target");
   const stages: Num[][] = new Array<Num[]>(series.length);
   for (let i = 0; i < series.length; i++) stages[i] = funnelTargetsByStage(at(targets, i, 0), series[i]);
   return layOut(stages, orientation);

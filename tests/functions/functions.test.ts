@@ -193,6 +193,7 @@ describe("FUNNEL_RATE", () => {
   });
   it("stage ranges that do not fit the series → #VALUE!", () => {
     expect(thrown(() => funnelRate(row, [[1], [1]], [[2]])).code).toBe("#VALUE!");
+    expect(thrown(() => funnelRate(row, [[1]], [[2, 3]])).message).toContain("to_stage");
   });
 });
 
