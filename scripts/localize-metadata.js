@@ -4,8 +4,9 @@
 // only the user-visible texts are replaced, so the two files cannot drift.
 "use strict";
 
-// Excel function names: a letter first (CJK counts), then letters, digits, periods, underscores.
-const EXCEL_NAME = /^\p{L}[\p{L}\p{N}._]*$/u;
+// Excel function names (learn.microsoft.com, "Custom functions naming and localization"): Unicode
+// letters (CJK included), underscores and periods; a letter first; at least three characters.
+const EXCEL_NAME = /^\p{L}[\p{L}._]{2,}$/u;
 
 function entryFor(table, id) {
   const functions = (table && table.functions) || {};

@@ -108,9 +108,9 @@ describe("zh-CN metadata", () => {
     });
     expect(metadata.functions.find((f) => f.id === "ROI")?.name).toBe("ROI");
   });
-  it("uses Chinese names Excel accepts: letters, digits, periods, underscores, unique", () => {
+  it("uses Chinese names Excel accepts: letters, periods, underscores, 3+ characters, unique", () => {
     const names = localizeMetadata(metadata, table).functions.map((f) => f.name);
-    for (const name of names) expect(name).toMatch(/^\p{L}[\p{L}\p{N}._]*$/u);
+    for (const name of names) expect(name).toMatch(/^\p{L}[\p{L}._]{2,}$/u);
     expect(new Set(names).size).toBe(names.length);
   });
   it("uses the same Chinese argument names in error messages as in the metadata", () => {
@@ -133,13 +133,15 @@ describe("zh-CN metadata", () => {
   it("rejects a name Excel would not accept and a translation of a parameter that does not exist", () => {
     const broken = JSON.parse(JSON.stringify(table)) as TranslationTable;
     broken.functions.ROI.name = "投资 回报率";
+    broken.functions.COST_PER_SALE.name = "单车2";
     broken.functions.ROI.parameters = {
       ...broken.functions.ROI.parameters,
       gone: { name: "旧", description: "旧" },
     };
     expect(tableProblems(metadata, broken)).toEqual([
-      expect.stringContaining("not a valid Excel function name"),
+      expect.stringContaining('ROI: "投资 回报率" is not a valid Excel function name'),
       expect.stringContaining("ROI(gone)"),
+      expect.stringContaining('COST_PER_SALE: "单车2" is not a valid Excel function name'),
     ]);
     expect(() => localizeMetadata(metadata, broken)).toThrow(/valid Excel/);
   });
