@@ -2,8 +2,8 @@
  * The custom functions. Their JSDoc is the public contract: custom-functions-metadata-plugin
  * generates functions.json from it, and finance users read these descriptions in Excel's
  * formula autocomplete. The plugin also appends `CustomFunctions.associate(id, fn)` for each
- * function to this file at build time, unguarded, which is why the bundle never imports this
- * module directly but through register.ts (evaluated only where CustomFunctions exists).
+ * function to this file at build time, unguarded, which is why the bundle imports this module
+ * through register.ts, only where the CustomFunctions global exists.
  *
  * Every numeric parameter is `unknown[][]`: metadata type "any" + "matrix", so a single cell
  * or a range both arrive, and blanks and text reach our coercion instead of Excel's.
