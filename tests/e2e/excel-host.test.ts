@@ -1,0 +1,174 @@
+// The Excel path, not only preview: with a double of the Excel host served in place of office.js,
+// creating a template and scoring go through the Office adapter, the theme and language come from
+// Office, and Excel's errors reach the user in a message bar.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { scorePlan } from "../../src/core/rubric";
+import { readPlan } from "../../src/scoring/read-plan";
+import { SCORECARD_TITLES } from "../../src/scoring/scorecard-titles";
+import { strings } from "../../src/taskpane/i18n";
+import { buildTemplate, flattenCells } from "../../src/templates";
+import { readXlsx } from "../../src/workbook/xlsx";
+import { launch, openPane } from "./support/browser";
+import { excelStub, type DoubleState, type ExcelSeed, type SeedCell } from "./support/excelDouble";
+import { ROOT, serveDist, type StaticServer } from "./support/server";
+
+jest.setTimeout(120_000);
+
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveDist();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const BASE: ExcelSeed = {
+  api: "1.12",
+  displayLanguage: "zh-CN",
+  bodyBackgroundColor: "#262626",
+  sheets: [{ name: "Sheet1", rows: [] }],
+};
+
+async function withExcel<T>(seed: ExcelSeed, body: (page: Page) => Promise<T>): Promise<T> {
+  const browser = await launch({ officeStub: excelStub(seed) });
+  try {
+    const page = await openPane(browser.context, server.url);
+    await page.waitForSelector('[data-host="excel"]');
+    return await body(page);
+  } finally {
+    await browser.close();
+  }
+}
+
+const state = (page: Page): Promise<DoubleState> =>
+  page.evaluate(() => (window as unknown as { __excelDouble: DoubleState }).__excelDouble);
+
+async function seedFromFixture(file: string): Promise<ExcelSeed> {
+  const snap = await readXlsx(new Uint8Array(readFileSync(join(ROOT, "tests/fixtures/plans", file))));
+  return {
+    ...BASE,
+    displayLanguage: "en-US",
+    bodyBackgroundColor: "#ffffff",
+    sheets: snap.sheets.map((s) => ({
+      name: s.name,
+      rows: s.values.map((row, r) =>
+        row.map((v, c): SeedCell => {
+          const formula = s.formulas?.[r]?.[c] || undefined;
+          if (v !== null && typeof v === "object") return { value: null, error: v.error, formula };
+          return { value: v, formula };
+        }),
+      ),
+    })),
+  };
+}
+
+test("Office's language and dark theme are followed, and there is no preview banner", async () => {
+  await withExcel(BASE, async (page) => {
+    const t = strings("zh-CN");
+    expect(await page.textContent("h1")).toBe(t.appTitle);
+    expect(await page.getAttribute("[data-host]", "data-theme")).toBe("dark");
+    expect(await page.locator('[data-testid="preview-banner"]').count()).toBe(0);
+  });
+});
+
+test("creating a template writes it through the Office adapter and activates the new sheet", async () => {
+  const inputs = {
+    fixedCost: 460000,
+    variableCost: 1500,
+    margin: 10000,
+    conversionRate: 0.5,
+    attendees: 120,
+  };
+  const expected = buildTemplate("event", {
+    lang: "zh-CN",
+    dealerName: "星辰汽车",
+    brand: "Aurora",
+    event: inputs,
+  });
+  await withExcel(BASE, async (page) => {
+    await page.click('[data-testid="choose-event"]');
+    await page.waitForSelector('[data-testid="template-form"]');
+    expect(await page.innerText('[data-testid="create"]')).toBe(strings("zh-CN").create);
+    await page.fill('[name="dealerName"]', "星辰汽车");
+    await page.fill('[name="brand"]', "Aurora");
+    for (const [key, value] of Object.entries(inputs))
+      await page.fill(`[name="event.${key}"]`, String(value));
+    await page.click('[data-testid="create"]');
+    await page.waitForSelector('[data-testid="create-done"]');
+
+    const excel = await state(page);
+    const sheetName = expected.sheets[0].name;
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", ...expected.sheets.map((s) => s.name)]);
+    expect(excel.active).toBe(sheetName);
+    expect(await page.innerText('[data-testid="create-done"]')).toContain(sheetName);
+    // Batched: one Excel.run with a couple of syncs, whatever the template's size.
+    expect(excel.runs).toBe(1);
+    expect(excel.syncs).toBeLessThanOrEqual(3);
+    // Every cell of the spec arrived as written (constants and native formulas alike).
+    const written = excel.sheets.find((s) => s.name === sheetName)?.cells ?? {};
+    for (const [address, cell] of flattenCells(expected.sheets[0])) {
+      const got = written[address];
+      if (cell === null) expect(got === undefined || got.value === "").toBe(true);
+      else if (typeof cell === "string" && cell.startsWith("=")) expect(got?.formula).toBe(cell);
+      else expect(got?.value).toBe(cell);
+    }
+    expect(written.B5?.value).toBe(inputs.fixedCost);
+    expect(excel.names.map((n) => n.name)).toEqual(expect.arrayContaining(expected.names.map((n) => n.name)));
+  });
+});
+
+test("scoring reads the workbook through the Office adapter; the scorecard is written as a sheet", async () => {
+  const file = "template-complete-zh.xlsx";
+  const seed = await seedFromFixture(file);
+  const engine = scorePlan(
+    readPlan(await readXlsx(new Uint8Array(readFileSync(join(ROOT, "tests/fixtures/plans", file))))),
+  );
+  await withExcel(seed, async (page) => {
+    await page.click("#tab-score");
+    await page.click('[data-testid="score-active"]');
+    await page.waitForSelector('[data-testid="score-total"]');
+    const auto = (
+      await page
+        .locator('[data-testid="auto-score"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-score")))
+    ).map(Number);
+    expect(auto).toEqual(engine.criteria.map((c) => c.auto));
+    expect(Number(await page.getAttribute('[data-testid="score-total"]', "data-total"))).toBe(engine.total);
+    const before = await state(page);
+    expect(before.runs).toBeGreaterThanOrEqual(1);
+
+    await page.click('[data-testid="write-scorecard"]');
+    await page.waitForSelector('[data-testid="scorecard-done"]');
+    const after = await state(page);
+    const card = after.sheets.find((s) =>
+      SCORECARD_TITLES.some((title) => String(s.cells.A1?.value ?? "").startsWith(title)),
+    );
+    expect(card).toBeDefined();
+    expect(after.active).toBe(card?.name);
+    expect(after.sheets.length).toBe(before.sheets.length + 1);
+  });
+});
+
+test("a protected workbook is reported in a message bar", async () => {
+  await withExcel({ ...BASE, displayLanguage: "en-US", failCode: "AccessDenied" }, async (page) => {
+    await page.click('[data-testid="choose-plan"]');
+    await page.waitForSelector('[data-testid="template-form"]');
+    await page.click('[data-testid="create"]');
+    await page.waitForSelector('[data-testid="error-bar"]');
+    expect(await page.innerText('[data-testid="error-bar"]')).toContain(strings("en-US").errProtected);
+  });
+});
+
+test("an Excel without the needed requirement set is told so, not left silent", async () => {
+  await withExcel({ ...BASE, displayLanguage: "en-US", api: "1.3" }, async (page) => {
+    await page.click("#tab-score");
+    await page.click('[data-testid="score-active"]');
+    await page.waitForSelector('[data-testid="error-bar"]');
+    expect(await page.innerText('[data-testid="error-bar"]')).toContain("ExcelApi 1.4");
+    expect((await state(page)).runs).toBe(0);
+  });
+});

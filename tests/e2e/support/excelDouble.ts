@@ -1,0 +1,250 @@
+// A test double of the Excel host, served in place of office.js: Office.onReady reports Excel, and
+// Excel.run hands the batch a small in-memory workbook that keeps what is written (formulas per cell,
+// sheets, defined names, the active sheet) and counts runs and syncs. Objects the double does not
+// model (formats, validation, charts, freeze panes) accept anything and log it.
+//
+// installExcelDouble runs IN THE PAGE: it is serialized with Function.prototype.toString, so it must
+// not use anything from its module scope.
+
+export interface SeedCell {
+  readonly value: number | string | boolean | null;
+  readonly formula?: string;
+  readonly error?: string;
+}
+
+export interface ExcelSeed {
+  /** Highest ExcelApi requirement set the fake host supports, e.g. "1.12". */
+  readonly api: string;
+  readonly displayLanguage: string;
+  readonly bodyBackgroundColor: string;
+  readonly sheets: readonly { readonly name: string; readonly rows: readonly (readonly SeedCell[])[] }[];
+  /** When set, every Excel.run fails with this OfficeExtension error code. */
+  readonly failCode?: string;
+}
+
+export interface DoubleState {
+  runs: number;
+  syncs: number;
+  active: string;
+  sheets: { name: string; cells: Record<string, { value: unknown; formula: string }> }[];
+  names: { name: string; reference: string }[];
+  log: { op: string; path: string }[];
+}
+
+export function installExcelDouble(seed: ExcelSeed): void {
+  type Cell = { value: unknown; formula: string };
+  type Sheet = { name: string; cells: Record<string, Cell> };
+  const colIndex = (s: string): number =>
+    [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const colName = (i: number): string => {
+    let n = i + 1;
+    let s = "";
+    while (n > 0) {
+      const r = (n - 1) % 26;
+      s = String.fromCharCode(65 + r) + s;
+      n = Math.floor((n - 1) / 26);
+    }
+    return s;
+  };
+  const parse = (a1: string): { row: number; col: number } | null => {
+    const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(a1);
+    return m ? { row: Number(m[2]) - 1, col: colIndex(m[1]) } : null;
+  };
+  const rect = (address: string) => {
+    const ref = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+    const [a, b] = ref.split(":");
+    const p = parse(a);
+    const q = b ? parse(b) : p;
+    return p && q ? { row: p.row, col: p.col, rows: q.row - p.row + 1, cols: q.col - p.col + 1 } : null;
+  };
+  const state = {
+    runs: 0,
+    syncs: 0,
+    active: "",
+    sheets: [] as Sheet[],
+    names: [] as { name: string; reference: string }[],
+    log: [] as { op: string; path: string }[],
+  };
+  for (const s of seed.sheets) {
+    const cells: Record<string, Cell> = {};
+    s.rows.forEach((row, r) =>
+      row.forEach((c, k) => {
+        if (c.value === null && !c.formula) return;
+        cells[`${colName(k)}${r + 1}`] = { value: c.error ?? c.value, formula: c.formula ?? "" };
+      }),
+    );
+    state.sheets.push({ name: s.name, cells });
+  }
+  state.active = state.sheets[0]?.name ?? "";
+
+  // Anything not modelled: every property read gives another recorder, every write and call is logged.
+  const recorder = (path: string): unknown =>
+    new Proxy(function () {}, {
+      get: (_t, p) => (p === "then" ? undefined : recorder(`${path}.${String(p)}`)),
+      set: (_t, p) => {
+        state.log.push({ op: "set", path: `${path}.${String(p)}` });
+        return true;
+      },
+      apply: () => {
+        state.log.push({ op: "call", path });
+        return recorder(`${path}()`);
+      },
+    });
+
+  const typeOf = (v: unknown): string =>
+    v === null || v === undefined || v === ""
+      ? "Empty"
+      : typeof v === "number"
+        ? "Double"
+        : typeof v === "boolean"
+          ? "Boolean"
+          : /^#/.test(String(v))
+            ? "Error"
+            : "String";
+
+  const range = (sheet: Sheet, address: string, nullIfEmpty = false) => {
+    let r = rect(address);
+    if (nullIfEmpty) {
+      const keys = Object.keys(sheet.cells)
+        .map((k) => parse(k))
+        .filter((x) => x !== null);
+      if (keys.length === 0) return { isNullObject: true, load: () => undefined };
+      const rows = keys.map((k) => k.row);
+      const cols = keys.map((k) => k.col);
+      const row = Math.min(...rows);
+      const col = Math.min(...cols);
+      r = { row, col, rows: Math.max(...rows) - row + 1, cols: Math.max(...cols) - col + 1 };
+    }
+    const grid = <T>(f: (c: Cell | undefined) => T): T[][] =>
+      r
+        ? Array.from({ length: r.rows }, (_, i) =>
+            Array.from({ length: r.cols }, (_, j) => f(sheet.cells[`${colName(r.col + j)}${r.row + i + 1}`])),
+          )
+        : [];
+    const path = `${sheet.name}!${address}`;
+    return {
+      isNullObject: false,
+      get address() {
+        return r
+          ? `${sheet.name}!${colName(r.col)}${r.row + 1}:${colName(r.col + r.cols - 1)}${r.row + r.rows}`
+          : path;
+      },
+      get values() {
+        return grid((c) => (c ? c.value : ""));
+      },
+      get formulas() {
+        return grid((c) => (c ? c.formula || c.value : ""));
+      },
+      set formulas(rows: unknown[][]) {
+        state.log.push({ op: "formulas", path });
+        if (!r) return;
+        rows.forEach((row, i) =>
+          row.forEach((v, j) => {
+            const key = `${colName(r.col + j)}${r.row + i + 1}`;
+            const f = typeof v === "string" && v.startsWith("=") ? v : "";
+            // Formulas are not evaluated: their cell reads back the formula text as its value.
+            sheet.cells[key] = { value: f ? f : v, formula: f };
+          }),
+        );
+      },
+      get valueTypes() {
+        return grid((c) => typeOf(c?.value));
+      },
+      set numberFormat(_v: unknown) {
+        state.log.push({ op: "numberFormat", path });
+      },
+      format: recorder(`${path}.format`),
+      dataValidation: recorder(`${path}.dataValidation`),
+      merge: () => state.log.push({ op: "merge", path }),
+      load: () => undefined,
+    };
+  };
+
+  const worksheet = (sheet: Sheet) => ({
+    get name() {
+      return sheet.name;
+    },
+    getRange: (address: string) => range(sheet, address),
+    getUsedRangeOrNullObject: () => range(sheet, "A1", true),
+    freezePanes: recorder(`${sheet.name}.freezePanes`),
+    charts: recorder(`${sheet.name}.charts`),
+    activate: () => {
+      state.active = sheet.name;
+      state.log.push({ op: "activate", path: sheet.name });
+    },
+    load: () => undefined,
+  });
+
+  const workbook = {
+    worksheets: {
+      get items() {
+        return state.sheets.map(worksheet);
+      },
+      add: (name: string) => {
+        if (state.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+          throw Object.assign(new Error(`sheet ${name} exists`), { code: "ItemAlreadyExists" });
+        }
+        const sheet = { name, cells: {} };
+        state.sheets.push(sheet);
+        state.log.push({ op: "addSheet", path: name });
+        return worksheet(sheet);
+      },
+      getActiveWorksheet: () =>
+        worksheet(state.sheets.find((s) => s.name === state.active) ?? state.sheets[0]),
+      load: () => undefined,
+    },
+    names: {
+      get items() {
+        return state.names.map((n) => ({ name: n.name, type: "Range", value: n.reference }));
+      },
+      add: (name: string, reference: string) => {
+        state.names.push({ name, reference });
+        return recorder(`names.${name}`);
+      },
+      load: () => undefined,
+    },
+  };
+
+  const version = (v: string) => v.split(".").map(Number);
+  const atMost = (a: string, b: string) => {
+    const [x, y] = [version(a), version(b)];
+    return x[0] < y[0] || (x[0] === y[0] && (x[1] ?? 0) <= (y[1] ?? 0));
+  };
+  const context = {
+    requirements: { isSetSupported: (name: string, v = "1.1") => name === "ExcelApi" && atMost(v, seed.api) },
+    displayLanguage: seed.displayLanguage,
+    officeTheme: {
+      bodyBackgroundColor: seed.bodyBackgroundColor,
+      bodyForegroundColor: "#ffffff",
+      controlBackgroundColor: seed.bodyBackgroundColor,
+      controlForegroundColor: "#ffffff",
+    },
+  };
+  const info = { host: "Excel", platform: "PC" };
+  const w = window as unknown as Record<string, unknown>;
+  w.__excelDouble = state;
+  w.Office = {
+    HostType: { Excel: "Excel" },
+    context,
+    onReady: (callback?: (i: typeof info) => void) => {
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+  };
+  w.Excel = {
+    run: async <T>(batch: (ctx: unknown) => Promise<T>): Promise<T> => {
+      state.runs++;
+      if (seed.failCode) throw Object.assign(new Error(`fake ${seed.failCode}`), { code: seed.failCode });
+      return batch({
+        workbook,
+        sync: async () => {
+          state.syncs++;
+        },
+      });
+    },
+  };
+}
+
+export function excelStub(seed: ExcelSeed): string {
+  return `(${installExcelDouble.toString()})(${JSON.stringify(seed)});`;
+}
