@@ -32,19 +32,28 @@ function singleNumber(value: unknown): number | undefined {
   return typeof x === "number" && Number.isFinite(x) ? x : undefined;
 }
 
-function elementwise(spec: Spec, values: readonly unknown[]): Result {
+/** The argument's number when it is one plain cell (or omitted with a fallback), else undefined. */
+function fastArg(spec: Spec, k: number, value: unknown): number | undefined {
+  if (k >= spec.names.length) return 0;
+  const fallback = spec.fallbacks[k];
+  return fallback !== undefined && isOmitted(value) ? fallback : singleNumber(value);
+}
+
+function elementwise(spec: Spec, a: unknown, b: unknown, c?: unknown, d?: unknown): Result {
+  const x0 = fastArg(spec, 0, a);
+  const x1 = x0 === undefined ? undefined : fastArg(spec, 1, b);
+  const x2 = x1 === undefined ? undefined : fastArg(spec, 2, c);
+  const x3 = x2 === undefined ? undefined : fastArg(spec, 3, d);
+  if (x0 !== undefined && x1 !== undefined && x2 !== undefined && x3 !== undefined) {
+    return [[spec.core(x0, x1, x2, x3)]];
+  }
+  return elementwiseRanges(spec, [a, b, c, d]);
+}
+
+function elementwiseRanges(spec: Spec, values: readonly unknown[]): Result {
   const { core, names, fallbacks } = spec;
   const n = names.length;
   const xs = [0, 0, 0, 0];
-  let i = 0;
-  for (; i < n; i++) {
-    const fallback = fallbacks[i];
-    const x = fallback !== undefined && isOmitted(values[i]) ? fallback : singleNumber(values[i]);
-    if (x === undefined) break;
-    xs[i] = x;
-  }
-  if (i === n) return [[core(xs[0], xs[1], xs[2], xs[3])]];
-
   const named: NamedGrid[] = [];
   for (let k = 0; k < n; k++) {
     const fallback = fallbacks[k];
@@ -99,19 +108,19 @@ const COST_PER_SALE: Spec = {
 };
 
 export function breakevenAttendeesGrid(F: unknown, v: unknown, m: unknown, r: unknown): Result {
-  return elementwise(BREAKEVEN_ATTENDEES, [F, v, m, r]);
+  return elementwise(BREAKEVEN_ATTENDEES, F, v, m, r);
 }
 
 export function breakevenBuyersGrid(F: unknown, v: unknown, m: unknown, a: unknown): Result {
-  return elementwise(BREAKEVEN_BUYERS, [F, v, m, a]);
+  return elementwise(BREAKEVEN_BUYERS, F, v, m, a);
 }
 
 export function roiGrid(revenue: unknown, cost: unknown, margin: unknown): Result {
-  return elementwise(ROI, [revenue, cost, margin]);
+  return elementwise(ROI, revenue, cost, margin);
 }
 
 export function costPerSaleGrid(cost: unknown, vehicles: unknown): Result {
-  return elementwise(COST_PER_SALE, [cost, vehicles]);
+  return elementwise(COST_PER_SALE, cost, vehicles);
 }
 
 type Orientation = "row" | "column" | "block";
