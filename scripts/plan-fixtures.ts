@@ -200,6 +200,30 @@ export async function handmadeEn(dealer: string, texts: Partial<Texts> = EN_TEXT
   return bytesOf(wb);
 }
 
+/** A plan written in a word processor and pasted into one cell, with bilingual headings. */
+export async function pastedZh(dealer: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  stamp(wb);
+  const ws = wb.addWorksheet("计划");
+  ws.addRow([`${dealer} 营销计划`]);
+  const t = ZH_TEXT;
+  const body = [
+    "1. 执行概要(Executive Summary)",
+    t.summary,
+    "2. 目标客户群 / Target customers",
+    t.customers,
+    "3. 营销目标与指标",
+    t.marketingObjectives,
+    "4. 费用预算(单位:元)",
+    t.expenses,
+    "5. 进度安排",
+    t.schedule,
+    "6. 组织分工:" + t.organization,
+  ].join("\n");
+  ws.addRow([body]);
+  return bytesOf(wb);
+}
+
 export async function emptyWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   stamp(wb);
@@ -269,6 +293,7 @@ export async function fixtureWorkbooks(): Promise<{ name: string; bytes: Uint8Ar
       mix: "Show.",
     }),
   });
+  out.push({ name: "handmade-pasted-zh", bytes: await pastedZh("海湾汽车") });
   out.push({ name: "empty-workbook", bytes: await emptyWorkbook() });
   const full = await handmadeZh("截断汽车", false);
   out.push({ name: "unreadable-truncated", bytes: full.subarray(0, Math.floor(full.length / 2)) });

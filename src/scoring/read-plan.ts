@@ -85,26 +85,62 @@ function isDateLike(v: CellValue | undefined): boolean {
   return t !== "" && dateMentions(t).length > 0;
 }
 
+function isHeadingLine(line: string): boolean {
+  const t = line.trim();
+  if (t === "" || t.length > 40) return false;
+  const head = /^([^:：(（]{1,30})[:：]/u.exec(t)?.[1] ?? t;
+  return matchElementHeading(head, { loose: true }) !== null;
+}
+
+/**
+ * A sheet's cells, with one convenience: a cell holding a whole plan pasted as text (headings on their
+ * own lines) is spread over virtual rows, one line each, so the section reader sees the headings.
+ * References still name the real cell.
+ */
 class Grid {
-  constructor(readonly sheet: SheetSnapshot) {}
+  private readonly rowsData: { readonly orig: number; readonly cells: readonly CellValue[] }[] = [];
+
+  constructor(readonly sheet: SheetSnapshot) {
+    sheet.values.forEach((cells, r) => {
+      const c = cells.findIndex(
+        (v) => typeof v === "string" && v.includes("\n") && v.split(/\r?\n/).some((l) => isHeadingLine(l)),
+      );
+      if (c < 0) {
+        this.rowsData.push({ orig: r, cells });
+        return;
+      }
+      const lines = String(cells[c])
+        .split(/\r?\n/)
+        .filter((l) => l.trim() !== "");
+      lines.forEach((line, k) => {
+        const row: CellValue[] = k === 0 ? [...cells] : cells.map(() => null);
+        row[c] = line.trim();
+        this.rowsData.push({ orig: r, cells: row });
+      });
+    });
+  }
   get rows(): number {
-    return this.sheet.values.length;
+    return this.rowsData.length;
   }
   cols(r: number): number {
-    return this.sheet.values[r]?.length ?? 0;
+    return this.rowsData[r]?.cells.length ?? 0;
   }
   v(r: number, c: number): CellValue | undefined {
-    return this.sheet.values[r]?.[c];
+    return this.rowsData[r]?.cells[c];
   }
   t(r: number, c: number): string {
     return cellText(this.v(r, c));
   }
   ref(r: number, c: number): string {
-    return refOf(this.sheet.name, r, c);
+    return refOf(this.sheet.name, this.rowsData[r]?.orig ?? r, c);
   }
   rowEmpty(r: number): boolean {
     for (let c = 0; c < this.cols(r); c++) if (this.t(r, c) !== "") return false;
     return true;
+  }
+  firstCol(r: number): number {
+    for (let c = 0; c < this.cols(r); c++) if (this.t(r, c) !== "") return c;
+    return 0;
   }
 }
 
@@ -423,14 +459,15 @@ interface Heading {
 function headingIn(g: Grid, r: number, c: number): Heading | null {
   const t = g.t(r, c);
   if (t === "" || typeof g.v(r, c) !== "string") return null;
-  const direct = t.length <= 40 ? matchElementHeading(t) : null;
-  if (direct) return { id: direct, col: c, inline: "" };
-  const m = /^([^:：\n]{1,30})[:：]\s*([\s\S]*)$/u.exec(t);
+  // "执行概要:正文" first, so text after the colon is content; a colon inside brackets
+  // ("费用预算(单位:元)") is part of the heading.
+  const m = /^([^:：\n(（]{1,30})[:：]\s*([\s\S]*)$/u.exec(t);
   if (m) {
-    const id = matchElementHeading(m[1]);
+    const id = matchElementHeading(m[1], { loose: true });
     if (id) return { id, col: c, inline: m[2].trim() };
   }
-  return null;
+  const direct = t.length <= 40 ? matchElementHeading(t, { loose: true }) : null;
+  return direct ? { id: direct, col: c, inline: "" } : null;
 }
 
 function rowHeading(g: Grid, r: number): Heading | null {
@@ -519,11 +556,7 @@ function readSections(g: Grid, consumed: ReadonlySet<number>, out: Collect): voi
     const cells: string[] = [];
     for (let c = 0; c < g.cols(r); c++) if (g.t(r, c) !== "") cells.push(g.t(r, c));
     if (cells.length === 0) continue;
-    if (current.lines.length === 0)
-      current.ref = g.ref(
-        r,
-        g.sheet.values[r].findIndex((v) => cellText(v) !== ""),
-      );
+    if (current.lines.length === 0) current.ref = g.ref(r, g.firstCol(r));
     current.lines.push(cells.join(" "));
     sectionRow(g, r, current.id, out);
   }

@@ -97,6 +97,21 @@ describe("self-made plans", () => {
     expect(p.actuals).toEqual([{ label: "销量", target: 360, actual: 300, ref: "KPI!B6" }]);
   });
 
+  test("a whole plan pasted into one cell is split at its headings", () => {
+    const pasted =
+      "一、执行概要\n二季度销量 360 台。\n二、营销目标与指标\n集客 1200 人\n到店 300 人\n费用预算 / Budget: 45 万元";
+    const p = readPlan(wb(sheet("计划", [["星辰汽车营销计划"], [pasted]])));
+    expect(text(p, "summary")).toBe("二季度销量 360 台。");
+    expect(text(p, "marketingObjectives")).toBe("集客 1200 人\n到店 300 人");
+    expect(text(p, "expenses")).toBe("45 万元");
+    expect(p.elements.find((e) => e.id === "summary")?.ref).toBe("'计划'!A2");
+  });
+
+  test("bilingual headings", () => {
+    const p = readPlan(wb(sheet("P", [["1. 执行概要(Executive Summary)"], ["Q2: 360 cars, 450k budget"]])));
+    expect(text(p, "summary")).toBe("Q2: 360 cars, 450k budget");
+  });
+
   test("the scorecard sheet the add-in wrote is not read back as plan text", () => {
     const p = readPlan(wb(sheet("评分卡", [["营销计划评分卡"], ["执行概要: 这是评分卡里的文字,不是计划"]])));
     expect(p.elements).toEqual([]);

@@ -209,10 +209,49 @@ const SYNONYM_INDEX: ReadonlyMap<string, ElementId> = new Map(
 );
 
 /** The element a heading names, or null. */
-export function matchElementHeading(text: string): ElementId | null {
+/** Longest synonyms first, for prefix matching. */
+const BY_LENGTH: readonly (readonly [string, ElementId])[] = [...SYNONYM_INDEX.entries()].sort(
+  (a, b) => b[0].length - a[0].length,
+);
+
+const CJK = /[\u3400-\u9fff]/u;
+
+function exact(text: string, loose: boolean): ElementId | null {
   const n = normalizeHeading(text);
   if (n.length === 0) return null;
-  return SYNONYM_INDEX.get(n) ?? null;
+  const hit = SYNONYM_INDEX.get(n);
+  if (hit || !loose || n.length > 24) return hit ?? null;
+  // "营销目标与指标", "Budget overview": a heading that starts with a long enough synonym. Short
+  // synonyms (预算, team) are left out, they start too many ordinary phrases.
+  for (const [syn, id] of BY_LENGTH) {
+    const long = CJK.test(syn) ? syn.length >= 4 : syn.length >= 6;
+    if (long && n.startsWith(syn) && n.length - syn.length <= (CJK.test(syn) ? 4 : 10)) return id;
+  }
+  return null;
+}
+
+/**
+ * The element a heading names, or null. Bilingual headings ("执行概要(Executive summary)",
+ * "费用预算 / Budget") match by either part. With `loose`, a heading may also carry a few more words
+ * after a synonym ("营销目标与指标").
+ */
+export function matchElementHeading(
+  text: string,
+  options: { readonly loose?: boolean } = {},
+): ElementId | null {
+  const loose = options.loose === true;
+  const whole = exact(text, loose);
+  if (whole) return whole;
+  const outside = text.replace(/[(（][^)）]*[)）]/gu, " ").trim();
+  const inside = [...text.matchAll(/[(（]([^)）]*)[)）]/gu)].map((m) => m[1]);
+  const parts = [outside, ...inside, ...text.split(/\s[/|]\s|[/|｜]/u)].filter(
+    (p) => p.trim() !== "" && p !== text,
+  );
+  for (const p of parts) {
+    const id = exact(p, loose);
+    if (id) return id;
+  }
+  return null;
 }
 
 export interface CriterionInfo {

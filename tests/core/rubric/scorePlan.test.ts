@@ -266,3 +266,28 @@ describe("properties", () => {
     );
   });
 });
+
+describe("matchElementHeading: bilingual and loose headings", () => {
+  test.each([
+    ["1. 执行概要(Executive Summary)", "summary"],
+    ["费用预算 / Budget", "expenses"],
+    ["Timeline | 时间表", "schedule"],
+    ["八、费用预算(单位:元)", "expenses"],
+  ])("%s → %s", (heading, id) => {
+    expect(matchElementHeading(heading)).toBe(id);
+  });
+
+  test.each([
+    ["营销目标与指标", "marketingObjectives"],
+    ["Budget overview", "expenses"],
+    ["目标客户群体分析", "customers"],
+  ])("loose: %s → %s", (heading, id) => {
+    expect(matchElementHeading(heading)).toBeNull();
+    expect(matchElementHeading(heading, { loose: true })).toBe(id);
+  });
+
+  test("loose matching leaves ordinary sentences alone", () => {
+    expect(matchElementHeading("预算执行情况说明", { loose: true })).toBeNull();
+    expect(matchElementHeading("目标客户为首次购车的年轻人群体和换购的家庭客户", { loose: true })).toBeNull();
+  });
+});
