@@ -269,6 +269,8 @@ export function buildBudget(options: TemplateOptions): WorkbookSpec {
   b.row(`A${T}`, tot);
   b.style(`A${T}:${lastCol}${T}`, "output");
 
+  const statusRange = `${C(STATUS)}${FIRST_DATA_ROW}:${C(STATUS)}${T}`;
+  b.whenText(statusRange, t(S.over), "bad").whenText(statusRange, t(S.ok), "good");
   for (const r of inputRanges) b.input(r, { type: "decimal", min: 0 }, t(common.nonNegative));
   const dataRows = `${FIRST_DATA_ROW}:${T}`;
   const [r0, r1] = dataRows.split(":");

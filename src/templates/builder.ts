@@ -7,7 +7,14 @@ import {
   type SheetSpec,
   type SpecCell,
 } from "./spec";
-import type { NameSpec, StyleName, StyleRange, ValidationRule, ValidationSpec } from "./spec";
+import type {
+  ConditionalFormatSpec,
+  NameSpec,
+  StyleName,
+  StyleRange,
+  ValidationRule,
+  ValidationSpec,
+} from "./spec";
 
 export class SheetBuilder {
   private readonly blocks: CellBlock[] = [];
@@ -18,6 +25,7 @@ export class SheetBuilder {
   private readonly merges: string[] = [];
   private freeze?: { rows: number; cols: number };
   private chart?: ChartSpec;
+  private readonly conditional: ConditionalFormatSpec[] = [];
   readonly names: NameSpec[] = [];
 
   constructor(
@@ -74,6 +82,17 @@ export class SheetBuilder {
     return this;
   }
 
+  /** Colours the range's cells that equal a text (given as it reads, quoted here). */
+  whenText(range: string, text: string, look: ConditionalFormatSpec["look"]): this {
+    this.conditional.push({ range, operator: "equal", formula: `"${text.replace(/"/g, '""')}"`, look });
+    return this;
+  }
+
+  whenAbove(range: string, value: number, look: ConditionalFormatSpec["look"]): this {
+    this.conditional.push({ range, operator: "greaterThan", formula: String(value), look });
+    return this;
+  }
+
   addChart(chart: ChartSpec): this {
     this.chart = chart;
     return this;
@@ -98,6 +117,7 @@ export class SheetBuilder {
       merges: this.merges,
       ...(this.freeze ? { freeze: this.freeze } : {}),
       ...(this.chart ? { chart: this.chart } : {}),
+      ...(this.conditional.length ? { conditionalFormats: this.conditional } : {}),
     };
   }
 }

@@ -126,6 +126,8 @@ export function buildEvent(options: TemplateOptions): WorkbookSpec {
     .format("E20:E39", formats.count)
     .format("F20:F39", formats.percent);
   b.style("B20:F39", "output");
+  b.whenText("B12:B14", t(common.never), "bad").whenText("B12:B14", t(common.invalid), "bad");
+  b.whenAbove("B16", 0, "good").whenAbove("D20:D39", 0, "good");
 
   b.addChart({
     type: "line",

@@ -360,6 +360,19 @@ export function buildFunnel(options: TemplateOptions): WorkbookSpec {
     .format(`C${e0}`, formats.count)
     .format(`C${e0 + 1}:C${e4}`, formats.percent);
 
+  // Colour the statuses, the trend alerts and the rates above 100% (a later stage holding customers
+  // of earlier periods: not an error, but worth a look).
+  const statusRange = `${C(STATUS0)}${m0}:${C(STATUS0 + 4)}${T}`;
+  b.whenText(statusRange, t(S.onTarget), "good")
+    .whenText(statusRange, t(S.warning), "warn")
+    .whenText(statusRange, t(S.offTrack), "bad")
+    .whenText(statusRange, t(S.badLines), "bad")
+    .whenText(`${C(TREND0)}${m0}:${C(TREND0 + 4)}${m1}`, t(S.trendAlert), "bad")
+    .whenAbove(`${rateCol(0)}${m0}:${rateCol(4)}${T}`, 1, "warn")
+    .whenAbove(`${rateCol(0)}${p0}:${rateCol(4)}${RT}`, 1, "warn")
+    .whenText(`D${e0}:D${e4}`, t(S.met), "good")
+    .whenText(`D${e0}:D${e4}`, t(S.below), "bad");
+
   b.width("A", 26);
   for (let k = 1; k <= TREND0 + 4; k++) b.width(k, k >= STATUS0 ? 16 : 13);
   b.freezeAt(8, 1);

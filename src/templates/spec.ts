@@ -70,6 +70,17 @@ export interface ChartSpec {
   readonly placeholder: string;
 }
 
+/**
+ * Colours a cell by its value: `formula` is a constant the cell is compared with, in formula syntax
+ * without "=" (a text in double quotes, e.g. '"Off track"', or a number such as "1").
+ */
+export interface ConditionalFormatSpec {
+  readonly range: string;
+  readonly operator: "equal" | "greaterThan";
+  readonly formula: string;
+  readonly look: "good" | "warn" | "bad";
+}
+
 export interface SheetSpec {
   /** Stable key the names refer to; the sheet's real name may change (a taken name gets a new one). */
   readonly key: string;
@@ -84,6 +95,7 @@ export interface SheetSpec {
   readonly merges: readonly string[];
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly chart?: ChartSpec;
+  readonly conditionalFormats?: readonly ConditionalFormatSpec[];
 }
 
 export interface NameSpec {

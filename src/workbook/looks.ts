@@ -14,6 +14,13 @@ export interface Look {
   readonly wrap?: boolean;
 }
 
+/** Excel's built-in Good / Neutral / Bad cell styles, used by the conditional formats. */
+export const flagLooks: Readonly<Record<"good" | "warn" | "bad", { fill: string; fontColor: string }>> = {
+  good: { fill: "C6EFCE", fontColor: "006100" },
+  warn: { fill: "FFEB9C", fontColor: "9C5700" },
+  bad: { fill: "FFC7CE", fontColor: "9C0006" },
+};
+
 export const looks: Readonly<Record<StyleName, Look>> = {
   title: { bold: true, size: 16, fontColor: "1F3864" },
   subtitle: { italic: true, fontColor: "595959" },

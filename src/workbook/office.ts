@@ -17,7 +17,7 @@ import {
   type ValidationRule,
   type WorkbookSpec,
 } from "../templates/spec";
-import { looks } from "./looks";
+import { flagLooks, looks } from "./looks";
 import { planWrite } from "./plan";
 import {
   WorkbookError,
@@ -65,6 +65,13 @@ export interface XDataValidation {
   prompt: { message: string; showPrompt: boolean; title: string };
 }
 
+export interface XConditionalFormat {
+  readonly cellValue: {
+    readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
+    rule: { formula1: string; operator: string };
+  };
+}
+
 export interface XRange {
   formulas: unknown[][];
   numberFormat: unknown[][];
@@ -74,6 +81,7 @@ export interface XRange {
   readonly isNullObject: boolean;
   readonly format: XRangeFormat;
   readonly dataValidation: XDataValidation;
+  readonly conditionalFormats: { add(type: "CellValue"): XConditionalFormat };
   merge(across?: boolean): void;
   load(propertyNames: string): unknown;
 }
@@ -137,6 +145,7 @@ const API = {
   validation: "1.8",
   charts: "1.1",
   chartCategories: "1.7",
+  conditionalFormats: "1.6",
 } as const;
 
 // ---- Errors: Excel's codes turned into messages a user can act on, in both languages.
@@ -296,6 +305,20 @@ function queueSheet(
             : `A1:${cellAddress(rows - 1, cols - 1)}`;
       ws.freezePanes.freezeAt(target);
     } else skipped.add("freezePanes");
+  }
+  if (sheet.conditionalFormats?.length) {
+    if (can(API.conditionalFormats)) {
+      for (const cf of sheet.conditionalFormats) {
+        const look = flagLooks[cf.look];
+        const f = ws.getRange(cf.range).conditionalFormats.add("CellValue");
+        f.cellValue.format.fill.color = "#" + look.fill;
+        f.cellValue.format.font.color = "#" + look.fontColor;
+        f.cellValue.rule = {
+          formula1: "=" + cf.formula,
+          operator: cf.operator === "equal" ? "EqualTo" : "GreaterThan",
+        };
+      }
+    } else skipped.add("conditionalFormats");
   }
   if (sheet.chart) {
     if (can(API.charts)) {

@@ -12,7 +12,7 @@ import {
   type ValidationRule,
   type WorkbookSpec,
 } from "../templates/spec";
-import { looks } from "./looks";
+import { flagLooks, looks } from "./looks";
 import { planWrite } from "./plan";
 import type {
   CellValue,
@@ -99,6 +99,24 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): string[] {
   for (const m of sheet.merges) ws.mergeCells(m);
   if (sheet.freeze) {
     ws.views = [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
+  }
+  for (const [i, cf] of (sheet.conditionalFormats ?? []).entries()) {
+    const look = flagLooks[cf.look];
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [
+        {
+          type: "cellIs",
+          operator: cf.operator,
+          formulae: [cf.formula],
+          priority: i + 1,
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF" + look.fill } },
+            font: { color: { argb: "FF" + look.fontColor } },
+          },
+        },
+      ],
+    });
   }
   if (sheet.chart) {
     // exceljs cannot write charts; the chart is drawn only when the template is created in Excel

@@ -5,6 +5,7 @@
 import type {
   XBasicValidation,
   XChart,
+  XConditionalFormat,
   XContext,
   XDataValidation,
   XFont,
@@ -49,6 +50,14 @@ export interface ChartRecord {
   to?: string;
 }
 
+export interface ConditionalRecord {
+  range: string;
+  formula1?: string;
+  operator?: string;
+  fill?: string;
+  fontColor?: string;
+}
+
 export interface SheetRecord {
   name: string;
   cells: Map<string, CellRecord>;
@@ -57,6 +66,7 @@ export interface SheetRecord {
   columnWidths: Map<string, number>;
   freezeAt?: string;
   charts: ChartRecord[];
+  conditionalFormats: ConditionalRecord[];
   activated: boolean;
 }
 
@@ -255,6 +265,50 @@ class DoubleRange extends Loadable implements XRange {
       },
       get prompt(): XDataValidation["prompt"] {
         throw new OfficeError("PropertyNotLoaded", "prompt");
+      },
+    };
+  }
+  get conditionalFormats(): { add(type: "CellValue"): XConditionalFormat } {
+    this.ctx.requireApi("1.6", "conditionalFormats");
+    return {
+      add: (type: "CellValue"): XConditionalFormat => {
+        if (type !== "CellValue")
+          throw new OfficeError("InvalidArgument", "the double knows CellValue formats only");
+        const rec: ConditionalRecord = { range: this.addr };
+        this.sheet.conditionalFormats.push(rec);
+        this.ctx.writes++;
+        const unloaded = (what: string) => new OfficeError("PropertyNotLoaded", what);
+        return {
+          cellValue: {
+            format: {
+              fill: {
+                set color(v: string) {
+                  rec.fill = v;
+                },
+                get color(): string {
+                  throw unloaded("fill.color");
+                },
+              },
+              font: {
+                set color(v: string) {
+                  rec.fontColor = v;
+                },
+                get color(): string {
+                  throw unloaded("font.color");
+                },
+              },
+            },
+            set rule(v: { formula1: string; operator: string }) {
+              if (!v.formula1.startsWith("="))
+                throw new OfficeError("InvalidArgument", "formula1 must start with =");
+              rec.formula1 = v.formula1;
+              rec.operator = v.operator;
+            },
+            get rule(): { formula1: string; operator: string } {
+              throw unloaded("rule");
+            },
+          },
+        };
       },
     };
   }
@@ -539,5 +593,13 @@ export class ExcelDouble {
 }
 
 function newSheet(name: string): SheetRecord {
-  return { name, cells: new Map(), merges: [], columnWidths: new Map(), charts: [], activated: false };
+  return {
+    name,
+    cells: new Map(),
+    merges: [],
+    columnWidths: new Map(),
+    charts: [],
+    conditionalFormats: [],
+    activated: false,
+  };
 }

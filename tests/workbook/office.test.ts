@@ -1,6 +1,6 @@
 import { buildTemplate, templateKinds } from "../../src/templates";
 import { flattenCells, langs, parseRange, cellAddress, type WorkbookSpec } from "../../src/templates/spec";
-import { looks } from "../../src/workbook/looks";
+import { flagLooks, looks } from "../../src/workbook/looks";
 import { OfficeWorkbook, toWorkbookError, type RetryPolicy } from "../../src/workbook/office";
 import { WorkbookError } from "../../src/workbook/port";
 import { readXlsx, templateToXlsx } from "../../src/workbook/xlsx";
@@ -94,6 +94,17 @@ describe("Office adapter: writeTemplate", () => {
           : [],
       );
     }
+    for (const s of spec.sheets) {
+      expect(excel.sheet(s.name).conditionalFormats).toEqual(
+        (s.conditionalFormats ?? []).map((cf) => ({
+          range: cf.range,
+          formula1: "=" + cf.formula,
+          operator: cf.operator === "equal" ? "EqualTo" : "GreaterThan",
+          fill: "#" + flagLooks[cf.look].fill,
+          fontColor: "#" + flagLooks[cf.look].fontColor,
+        })),
+      );
+    }
     expect(excel.sheet(spec.sheets[0].name).activated).toBe(true);
     expect(excel.names.map((n) => n.name)).toEqual(spec.names.map((n) => n.name));
     expect(result.names.map((n) => `=${n.refersTo}`)).toEqual(excel.names.map((n) => n.reference));
@@ -118,7 +129,12 @@ describe("Office adapter: writeTemplate", () => {
   test("an older Excel gets the template without the APIs it lacks, and says which", async () => {
     const { excel, port } = setup({ apiVersion: "1.3" });
     const result = await port.writeTemplate(buildTemplate("budget", { lang: "zh-CN" }));
-    expect([...result.skipped].sort()).toEqual(["dataValidation", "freezePanes", "names"]);
+    expect([...result.skipped].sort()).toEqual([
+      "conditionalFormats",
+      "dataValidation",
+      "freezePanes",
+      "names",
+    ]);
     expect(result.names).toEqual([]);
     expect(excel.sheets).toHaveLength(1);
     expect(excel.syncs).toBe(2);

@@ -1,4 +1,6 @@
-import { readXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
+import JSZip from "jszip";
+import { buildTemplate } from "../../src/templates";
+import { readXlsx, templateToXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
 import type { WorkbookSpec } from "../../src/templates/spec";
 
 const spec: WorkbookSpec = {
@@ -60,5 +62,18 @@ describe("xlsx adapter", () => {
     const snap = await loaded.readWorkbook();
     expect(snap.sheets.map((s) => s.name)).toEqual(["Event", "Event (2)", "Event (3)"]);
     expect(snap.names.map((n) => n.name).sort()).toContain("Event_Double_3");
+  });
+});
+
+describe("xlsx adapter: formatting only a file shows", () => {
+  test("conditional formats, validations, frozen panes and the chart note reach the file", async () => {
+    const zip = await JSZip.loadAsync(await templateToXlsx(buildTemplate("funnel", { lang: "en-US" })));
+    const xml = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    expect(xml).toMatch(/<conditionalFormatting sqref="M9:Q21">/);
+    expect(xml).toContain("&quot;Off track&quot;");
+    expect(xml).toMatch(/<dataValidation [^>]*type="decimal"/);
+    expect(xml).toMatch(/<pane [^>]*ySplit="8"[^>]*state="frozen"/);
+    const event = await readXlsx(await templateToXlsx(buildTemplate("event", { lang: "zh-CN" })));
+    expect(String(event.sheets[0].values[3][7])).toMatch(/图表/); // H4: charts are Excel-only
   });
 });
