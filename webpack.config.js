@@ -14,6 +14,16 @@ const certDir = path.join(__dirname, "certs");
 // from it and the translation table at build time, so the two cannot drift: a missing translation
 // fails the build.
 class LocalizedMetadataPlugin {
+  constructor(fromUrl, toUrl) {
+    this.fromUrl = fromUrl;
+    this.toUrl = toUrl;
+  }
+
+  // Help links in the metadata point at the dev server; a production build points them where it is hosted.
+  rehost(metadata) {
+    return JSON.stringify(metadata, null, 2).split(this.fromUrl).join(this.toUrl);
+  }
+
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("LocalizedMetadataPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
@@ -33,8 +43,9 @@ class LocalizedMetadataPlugin {
             const localized = localizeMetadata(metadata, table);
             compilation.emitAsset(
               "functions.zh-CN.json",
-              new webpack.sources.RawSource(JSON.stringify(localized, null, 2)),
+              new webpack.sources.RawSource(this.rehost(localized)),
             );
+            compilation.updateAsset("functions.json", new webpack.sources.RawSource(this.rehost(metadata)));
           } catch (err) {
             compilation.errors.push(new webpack.WebpackError(`functions.zh-CN.json: ${err.message}`));
           }
@@ -61,7 +72,9 @@ module.exports = (env, options) => {
     name: "web",
     devtool: dev ? "eval-source-map" : "source-map",
     entry: {
-      functions: "./src/functions/functions.ts",
+      // register.ts, not functions.ts: the metadata plugin appends unguarded CustomFunctions.associate
+      // calls to functions.ts, which would throw wherever office.js did not load.
+      functions: "./src/functions/register.ts",
       commands: "./src/commands/commands.ts",
       taskpane: "./src/taskpane/index.tsx",
     },
@@ -92,7 +105,7 @@ module.exports = (env, options) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
-      new LocalizedMetadataPlugin(),
+      new LocalizedMetadataPlugin(urlDev, dev ? urlDev : urlProd),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
