@@ -200,6 +200,7 @@ const ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
   label: [
     "项目",
     "费用项目",
+    "投放项目",
     "预算项目",
     "活动",
     "活动名称",
@@ -238,11 +239,13 @@ const ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
     "预算金额",
     "费用",
     "金额元",
+    "计划合计",
     "amount",
     "budget",
     "cost",
     "amountcny",
     "amountrmb",
+    "plannedtotal",
   ],
   start: ["开始", "开始日期", "开始时间", "start", "startdate", "from", "begin"],
   end: ["结束", "结束日期", "结束时间", "end", "enddate", "finish", "to"],
@@ -251,7 +254,18 @@ const ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
   controlLine: ["控制线", "预警线", "警戒线", "controlline", "warningline", "controllimit", "threshold"],
   cycle: ["检查周期", "复盘周期", "周期", "频率", "reviewcycle", "cycle", "frequency"],
   corrective: ["纠偏措施", "校正措施", "纠偏", "应对措施", "correctiveaction", "correction", "action"],
-  actual: ["实际", "实际值", "实际完成", "完成值", "actual", "actualresult", "actuals", "result"],
+  actual: [
+    "实际",
+    "实际值",
+    "实际完成",
+    "完成值",
+    "实际合计",
+    "actual",
+    "actualresult",
+    "actuals",
+    "result",
+    "actualtotal",
+  ],
   department: ["部门", "职责", "角色", "分工", "department", "role", "team"],
 };
 
@@ -259,8 +273,7 @@ function normHeader(t: string): string {
   return t
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/[\s_\-–—&/·:：.,，。、()（）¥$]+/gu, "")
-    .replace(/(元|cny|rmb)$/u, (m, _p, s: string) => (s.length > m.length ? "" : m));
+    .replace(/[\s_\-–—&/·:：.,，。、()（）¥$]+/gu, "");
 }
 
 const WORD_ROLE: ReadonlyMap<string, Role> = new Map(

@@ -112,6 +112,24 @@ describe("self-made plans", () => {
     expect(text(p, "summary")).toBe("Q2: 360 cars, 450k budget");
   });
 
+  test("the budget template's lines (planned totals) count as budget lines, subtotals do not", () => {
+    const p = readPlan(
+      wb(
+        sheet("营销投放预算", [
+          ["类别", "投放项目", "计划投放(按月)", null, "计划合计", "实际投放(按月)", null, "实际合计"],
+          [null, null, "1月", "2月", null, "1月", "2月", null],
+          ["广告投放", "搜索引擎推广", 1000, 2000, 3000, 900, 2100, 3000],
+          [null, "户外广告", 500, 500, 1000, 0, 0, 0],
+          [null, "小计", null, null, 4000, null, null, 3000],
+        ]),
+      ),
+    );
+    expect(p.budget.map((b) => [b.label, b.amount])).toEqual([
+      ["搜索引擎推广", 3000],
+      ["户外广告", 1000],
+    ]);
+  });
+
   test("the scorecard sheet the add-in wrote is not read back as plan text", () => {
     const p = readPlan(wb(sheet("评分卡", [["营销计划评分卡"], ["执行概要: 这是评分卡里的文字,不是计划"]])));
     expect(p.elements).toEqual([]);
