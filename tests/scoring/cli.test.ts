@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -51,6 +51,17 @@ describe("dealer-mkt score", () => {
     expect(errLines).toHaveLength(2);
     expect(r.err).toContain("unreadable-truncated.xlsx: file is truncated");
     expect(r.err).toContain("unreadable-not-a-workbook.xlsx: not an Excel workbook");
+  });
+
+  test("a file over 20 MB is refused by its size, without being read", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "score-big-"));
+    const big = path.join(dir, "big.xlsx");
+    writeFileSync(big, "");
+    truncateSync(big, 21 * 1024 * 1024); // sparse: costs no disk or memory
+    const r = await cli([big, plan("handmade-en"), "--lang", "en-US"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("big.xlsx: file too large (21 MB, limit 20 MB)");
+    expect(r.out).toContain("handmade-en.xlsx");
   });
 
   test("exits 0 when every file was scored, and speaks Chinese with --lang zh-CN", async () => {
