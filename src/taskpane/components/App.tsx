@@ -14,7 +14,16 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactElement } from "react";
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type ReactElement,
+} from "react";
 import type { Environment } from "../env";
 import { strings, type Lang } from "../i18n";
 import { describeError } from "../errors";
@@ -93,7 +102,8 @@ export function App({ env, services, onFirstRender }: AppProps): ReactElement {
     document.documentElement.lang = lang;
     document.title = t.appTitle;
   }, [lang, t.appTitle]);
-  useEffect(() => onFirstRender?.(), [onFirstRender]);
+  // Layout effect: runs after the first commit and before the browser paints it.
+  useLayoutEffect(() => onFirstRender?.(), [onFirstRender]);
   // Re-describe a standing error when the language changes, so the bar follows the switch.
   useEffect(() => {
     if (lastError !== null) setError(describeError(lastError, t, lang));

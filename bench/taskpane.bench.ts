@@ -1,0 +1,78 @@
+// Task pane: the JavaScript it loads first (every script taskpane.html loads before content shows,
+// office.js excepted, gzip -9) and the time from navigation to its first content in headless chromium
+// (median of several cold page loads). Targets: ≤ 160 KB gzip, ≤ 300 ms. Prints figures; asserts none.
+import { execSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { launch } from "../tests/e2e/support/browser";
+import { DIST, ROOT, serveDist } from "../tests/e2e/support/server";
+
+const RUNS = 11;
+const TARGET_KB = 160;
+const TARGET_MS = 300;
+const OFFICE_JS = /appsforoffice\.microsoft\.com/;
+
+/** The scripts taskpane.html loads, in order (src attributes of its <script> tags). */
+export function firstLoadScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)].map((m) => m[1]);
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export async function bench(): Promise<void> {
+  if (!existsSync(join(DIST, "taskpane.html"))) {
+    console.log("dist/ missing: building it (npm run build)");
+    execSync("npm run build --silent", { cwd: ROOT, stdio: "inherit" });
+  }
+  const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+  let total = 0;
+  console.log("first-load script                 bytes   gzip bytes");
+  for (const src of firstLoadScripts(html)) {
+    if (OFFICE_JS.test(src)) {
+      console.log(`${src.padEnd(32).slice(0, 32)}  (office.js from Microsoft's CDN, not counted)`);
+      continue;
+    }
+    const bytes = readFileSync(join(DIST, src.replace(/^\.?\//, "")));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    total += gz;
+    console.log(`${src.padEnd(32)} ${String(bytes.length).padStart(7)} ${String(gz).padStart(10)}`);
+  }
+  const kb = total / 1024;
+  console.log(
+    `first-load JS: ${kb.toFixed(1)} KB gzip (target ≤ ${TARGET_KB} KB) ${kb <= TARGET_KB ? "OK" : "OVER"}`,
+  );
+
+  const server = await serveDist();
+  const browser = await launch();
+  try {
+    const times: number[] = [];
+    // One warm-up load: chromium's own start-up (fonts, GPU-less compositor) is not the pane's.
+    for (let i = 0; i <= RUNS; i++) {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.url}taskpane.html?lang=zh-CN`);
+      await page.waitForSelector('body[data-pane-ready="true"]', { timeout: 30_000 });
+      // The pane marks "pane-content" in the frame that paints its first content; the page shows nothing
+      // before that, so the browser's first-contentful-paint is the pane's content too. The later of the
+      // two counts (both from navigation start). A string, not a function: tsx would wrap a function.
+      const t = Number(
+        await page.evaluate(`Math.max(
+          performance.getEntriesByName("pane-content")[0]?.startTime ?? NaN,
+          performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0)`),
+      );
+      if (i > 0) times.push(t);
+      await page.close();
+    }
+    const m = median(times);
+    console.log(
+      `navigation → content shown: median ${m.toFixed(0)} ms over ${RUNS} loads (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}; target ≤ ${TARGET_MS} ms) ${m <= TARGET_MS ? "OK" : "OVER"}`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
