@@ -167,6 +167,29 @@ function scanCells(sheetXml: string): CellElement[] {
 }
 
 /** Sets, replaces (in place) or removes one attribute of a cell's start tag. */
+type Masters = ReadonlyMap<string, { formula: string; row: number; col: number }>;
+
+/** The master formula of each shared-formula group (si), where Excel wrote the text once. */
+function sharedMasters(cells: readonly CellElement[]): Masters {
+  const masters = new Map<string, { formula: string; row: number; col: number }>();
+  for (const c of cells) {
+    if (c.f?.attrs.t === "shared" && c.f.text && c.f.attrs.si !== undefined) {
+      masters.set(c.f.attrs.si, { formula: c.f.text, row: c.row, col: c.col });
+    }
+  }
+  return masters;
+}
+
+/** A cell's own formula; for a member of a shared group, the master's moved to this cell. */
+function formulaOf(c: CellElement, masters: Masters): string | undefined {
+  if (!c.f) return undefined;
+  if (c.f.attrs.t === "shared" && !c.f.text) {
+    const master = c.f.attrs.si !== undefined ? masters.get(c.f.attrs.si) : undefined;
+    return master ? shiftFormula(master.formula, c.row - master.row, c.col - master.col) : undefined;
+  }
+  return c.f.text;
+}
+
 function setAttr(startTag: string, name: string, value: string | undefined): string {
   const re = new RegExp(`\\s${name}="[^"]*"`);
   if (value === undefined) return startTag.replace(re, "");
@@ -213,12 +236,7 @@ interface SheetResult {
 function prepareSheet(sheet: SheetPart, xml: string, pkg: Package): SheetResult | undefined {
   const cells = scanCells(xml);
   const byAddress = new Map(cells.map((c) => [c.address, c]));
-  const masters = new Map<string, { formula: string; row: number; col: number }>();
-  for (const c of cells) {
-    if (c.f?.attrs.t === "shared" && c.f.text !== undefined && c.f.attrs.si !== undefined) {
-      masters.set(c.f.attrs.si, { formula: c.f.text, row: c.row, col: c.col });
-    }
-  }
+  const masters = sharedMasters(cells);
   const resolveName = (name: string): RefInfo | undefined => {
     const list = pkg.names.get(name.replace(/^.*!/, "").toUpperCase());
     if (!list) return undefined;
@@ -231,13 +249,7 @@ function prepareSheet(sheet: SheetPart, xml: string, pkg: Package): SheetResult 
   const record: RecordCell[] = [];
   for (const c of cells) {
     if (!c.f) continue;
-    let formula = c.f.text;
-    const shared = c.f.attrs.t === "shared";
-    if (shared && (formula === undefined || formula === "")) {
-      const master = c.f.attrs.si !== undefined ? masters.get(c.f.attrs.si) : undefined;
-      if (!master) continue;
-      formula = shiftFormula(master.formula, c.row - master.row, c.col - master.col);
-    }
+    const formula = formulaOf(c, masters);
     if (formula === undefined) continue;
     const isArray = c.f.attrs.t === "array";
     const area = isArray ? rangeShape(c.f.attrs.ref) : undefined;
@@ -315,28 +327,6 @@ function prepareSheet(sheet: SheetPart, xml: string, pkg: Package): SheetResult 
     }
   }
   if (replacements.size === 0) return undefined;
-  // Shared-formula members whose master was rewritten lose their master: give each its own formula.
-  for (const c of cells) {
-    if (replacements.has(c.address) || c.f?.attrs.t !== "shared") continue;
-    const si = c.f.attrs.si;
-    const master = cells.find((m) => m.f?.attrs.t === "shared" && m.f.attrs.si === si && m.f.text);
-    if (master && replacements.has(master.address) && master !== c) {
-      const m = masters.get(si as string);
-      if (m) {
-        const formula = shiftFormula(m.formula, c.row - m.row, c.col - m.col);
-        replacements.set(c.address, withFormula(c, formula));
-        record.push({
-          sheet: sheet.name,
-          address: c.address,
-          action: "spill",
-          reason: "sharedMember",
-          formula,
-          cellXml: c.xml,
-          written: formula,
-        });
-      }
-    }
-  }
   return { xml: splice(xml, cells, replacements), entries, record };
 }
 
@@ -577,8 +567,10 @@ export async function scanXlsx(data: Uint8Array): Promise<ScanResult> {
   for (const sheet of pkg.sheets) {
     const xml = (await text(pkg.zip, sheet.path)) ?? "";
     if (!/dealer/i.test(xml)) continue;
-    for (const c of scanCells(xml)) {
-      const formula = c.f?.text;
+    const cells = scanCells(xml);
+    const masters = sharedMasters(cells);
+    for (const c of cells) {
+      const formula = formulaOf(c, masters);
       if (!formula || dealerCallsIn(formula).length === 0) continue;
       dealerCells++;
       if (c.t === "e" && c.v === "#NAME?") {

@@ -32,7 +32,7 @@ describe("dealer-mkt share", () => {
     expect(prep.status).toBe(0);
     expect(prep.stdout).toMatch(/'漏斗 Q1''s'!A1:E1\trewritten\t=_xldudf_DEALER_FUNNEL_RATE\(Inputs!B1:G1\)/);
     expect(prep.stdout).toMatch(/'漏斗 Q1''s'!A19\tfrozen\t/);
-    expect(prep.stdout).toMatch(/1\d rewritten, 1 frozen/);
+    expect(prep.stdout).toMatch(/20 rewritten, 1 frozen, 0 restored, 0 broken\./);
     expect(Buffer.from(readFileSync(input)).equals(Buffer.from(fixture.data))).toBe(true);
 
     const again = cli([input, "--out", out]);
@@ -71,6 +71,14 @@ describe("dealer-mkt share", () => {
     expect(nothing.stderr).toMatch(/nothing to restore/);
     const check = cli(["--check", input]);
     expect(check.status).toBe(0);
-    expect(check.stdout).toMatch(/DEALER formula cells: 1\d/);
+    expect(check.stdout).toMatch(/DEALER formula cells: 21\n/);
+    const tagged = join(dir, "tagged.xlsx");
+    const tag = cli(["--tag", "--prepare", input, "--out", tagged]);
+    expect(tag.status).toBe(0);
+    expect(tag.stdout).toMatch(/Tagged: Excel opens the add-in's task pane/);
+    expect(tag.stdout).toMatch(/20 rewritten/);
+    const zip = await JSZip.loadAsync(readFileSync(tagged));
+    expect(zip.file("xl/webextensions/webextension1.xml")).not.toBeNull();
+    expect(zip.file("customXml/item1.xml")).not.toBeNull();
   });
 });
