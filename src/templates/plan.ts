@@ -10,6 +10,8 @@ const S = {
   sheet: L("营销计划", "Marketing Plan"),
   strategySheet: L("策略大纲", "Strategy Outline"),
   title: L("营销计划", "Marketing plan"),
+  dealer: L("经销商", "Dealer"),
+  brand: L("品牌", "Brand"),
   workflow: L("一、营销计划作业流程(十二要素)", "1. Planning workflow: the twelve elements"),
   no: L("序号", "#"),
   element: L("要素", "Element"),
@@ -176,10 +178,13 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
   const b = new SheetBuilder("plan", t(S.sheet));
   const L0 = planLayout;
 
-  b.cell("A1", t(S.title)).style("A1", "title").merge("A1:G1");
-  b.cell("A2", t(common.subtitle(c.dealerName, c.brand, c.year)))
-    .style("A2", "subtitle")
-    .merge("A2:G2");
+  b.cell("A1", `${t(S.title)} ${c.year}`)
+    .style("A1", "title")
+    .merge("A1:G1");
+  // Dealer and brand are cells of their own (not baked into a heading) so a manager comparing plans
+  // from several dealers can read who wrote which.
+  b.row("B2", [t(S.dealer), c.dealerName || null, t(S.brand), c.brand || null]);
+  b.style("B2", "label").style("D2", "label").style("C2", "input").style("E2", "input");
   b.cell("A3", t(common.inputsNote)).style("A3", "note").merge("A3:G3");
 
   const [e0, e1] = L0.elementRows;
@@ -271,6 +276,7 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
 
   b.width("A", 6).width("B", 20).width("C", 40).width("D", 44).width("E", 20).width("F", 13).width("G", 13);
 
+  b.name("Plan_Dealer", "C2", "input").name("Plan_Brand", "E2", "input");
   b.name("Plan_Elements", `D${e0}:D${e1}`, "input")
     .name("Plan_ElementOwners", `E${e0}:E${e1}`, "input")
     .name("Plan_ElementDueDates", `F${e0}:F${e1}`, "input")

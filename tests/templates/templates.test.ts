@@ -121,6 +121,13 @@ describe("template specs", () => {
     expect(monthLabels(2026, 1, "zh-CN")[0]).toBe("2026年1月");
   });
 
+  test("the plan holds the dealer and brand in named cells of their own", () => {
+    const spec = buildTemplate("plan", { lang: "zh-CN", dealerName: "华东汽车", brand: "BMW", year: 2027 });
+    const cells = flattenCells(spec.sheets[0]);
+    expect([cells.get("C2"), cells.get("E2"), cells.get("A1")]).toEqual(["华东汽车", "BMW", "营销计划 2027"]);
+    expect(spec.names.find((n) => n.name === "Plan_Dealer")?.ref).toBe("C2");
+  });
+
   test("withNamedValue fills an input by its name", () => {
     const spec = withNamedValue(buildTemplate("event", { lang: "zh-CN" }), "Event_FixedCost", 5);
     expect(flattenCells(spec.sheets[0]).get("B5")).toBe(5);
