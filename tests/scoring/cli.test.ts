@@ -31,6 +31,16 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
   }
 }
 
+// Messages without --lang follow the locale; pin it so the tests do not depend on the machine's.
+const savedLcAll = process.env.LC_ALL;
+beforeAll(() => {
+  process.env.LC_ALL = "en_US.UTF-8";
+});
+afterAll(() => {
+  if (savedLcAll === undefined) delete process.env.LC_ALL;
+  else process.env.LC_ALL = savedLcAll;
+});
+
 describe("dealer-mkt score", () => {
   test("ranks the readable plans and gives one line per unreadable file, exiting non-zero", async () => {
     const r = await cli([
@@ -151,7 +161,18 @@ describe("dealer-mkt score", () => {
     expect(r.err).toContain(msg);
   });
 
-  test("runs as a command line through the dispatcher", async () => {
+  test("without --lang, messages follow the locale", async () => {
+    process.env.LC_ALL = "zh_CN.UTF-8";
+    try {
+      const r = await cli([]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("没有给出要评分的文件");
+    } finally {
+      process.env.LC_ALL = "en_US.UTF-8";
+    }
+  });
+
+  test("runs as a command line through the dispatcher (--lang wins over the locale)", async () => {
     const exec = promisify(execFile);
     const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
     const args = [
@@ -162,7 +183,7 @@ describe("dealer-mkt score", () => {
       "--lang",
       "en-US",
     ];
-    const err = await exec(tsx, args, { cwd: ROOT }).then(
+    const err = await exec(tsx, args, { cwd: ROOT, env: { ...process.env, LC_ALL: "zh_CN.UTF-8" } }).then(
       () => null,
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
