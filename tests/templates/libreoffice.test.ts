@@ -22,7 +22,7 @@ import { funnelLayout, funnelTexts } from "../../src/templates/funnel";
 import { common } from "../../src/templates/i18n";
 import { buildTemplate, withNamedValue, withValues } from "../../src/templates";
 import { colName, type Lang, type SpecCell, type WorkbookSpec } from "../../src/templates/spec";
-import { templateToXlsx } from "../../src/workbook/xlsx";
+import { templateToXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
 import { recalc, sofficePath } from "./soffice";
 
 jest.setTimeout(300_000);
@@ -78,6 +78,8 @@ interface Case {
   readonly id: string;
   readonly spec: WorkbookSpec;
   readonly check: (b: Book) => void;
+  /** The file to recalculate, when it is more than the spec written alone. */
+  readonly bytes?: () => Promise<Uint8Array>;
 }
 
 const langsUnderTest: readonly Lang[] = ["zh-CN", "en-US"];
@@ -432,7 +434,43 @@ function planCase(lang: Lang, salesTarget?: number, budget?: number): Case {
   };
 }
 
+/** The event template written twice into one workbook, with different inputs: suffixed names, no clash. */
+function twiceCase(lang: Lang): Case {
+  const a = buildTemplate("event", {
+    lang,
+    event: { fixedCost: 460000, variableCost: 1500, margin: 10000, conversionRate: 64 / 120, attendees: 120 },
+  });
+  const b = buildTemplate("event", {
+    lang,
+    event: { fixedCost: 90000, variableCost: 500, margin: 6000, conversionRate: 0.25, attendees: 60 },
+  });
+  return {
+    id: `event ${lang} written twice into one workbook`,
+    spec: { ...a, sheets: [...a.sheets, ...b.sheets] },
+    bytes: async () => {
+      const wb = XlsxWorkbook.create();
+      await wb.writeTemplate(a);
+      const second = await wb.writeTemplate(b);
+      expect(second.names.map((n) => n.name)).toContain("Event_BreakevenAttendees_2");
+      return wb.toBuffer();
+    },
+    check: (book) => {
+      expect(book.wb.SheetNames).toHaveLength(2);
+      expect(book.named("Event_BreakevenAttendees")).toBe(120);
+      expect(book.named("Event_BreakevenBuyers")).toBe(64);
+      expectCore(
+        book.named("Event_BreakevenAttendees_2"),
+        breakevenAttendees(90000, 500, 6000, 0.25),
+        () => null,
+      );
+      expectCore(book.named("Event_BreakevenBuyers_2"), breakevenBuyers(90000, 500, 6000, 60), () => null);
+      expectNumber(book.named("Event_Profit_2"), 60 * 0.25 * 6000 - 90000 - 500 * 60);
+    },
+  };
+}
+
 const cases: Case[] = langsUnderTest.flatMap((lang) => [
+  twiceCase(lang),
   ...eventSets.map((s) => eventCase(s, lang)),
   budgetCase(7, 1, 0.1, lang),
   budgetCase(42, 0.18, 0.05, lang),
@@ -455,7 +493,7 @@ describe("templates recalculated in LibreOffice", () => {
     const files: string[] = [];
     for (const [i, c] of cases.entries()) {
       const f = join(dir, "in", `case-${i}.xlsx`);
-      writeFileSync(f, await templateToXlsx(c.spec));
+      writeFileSync(f, c.bytes ? await c.bytes() : await templateToXlsx(c.spec));
       files.push(f);
     }
     const outs = await recalc(files, join(dir, "out"));
