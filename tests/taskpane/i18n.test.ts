@@ -1,0 +1,41 @@
+import { enUS } from "../../src/taskpane/i18n/en-US";
+import { zhCN } from "../../src/taskpane/i18n/zh-CN";
+import { templateKinds } from "../../src/templates";
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("the pane's strings", () => {
+  test("both tables have the same keys, none empty", () => {
+    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(enUS).sort());
+    for (const [key, value] of [...Object.entries(enUS), ...Object.entries(zhCN)]) {
+      expect({ key, empty: value.trim() === "" }).toEqual({ key, empty: false });
+    }
+  });
+
+  test("each translation keeps the same placeholders", () => {
+    for (const key of Object.keys(enUS) as (keyof typeof enUS)[]) {
+      expect({ key, p: placeholders(zhCN[key]) }).toEqual({ key, p: placeholders(enUS[key]) });
+    }
+  });
+
+  test("the Chinese table is Chinese where it is not a proper name", () => {
+    const han = /\p{Script=Han}/u;
+    const english = ["helpFunctions", "langEn"];
+    for (const [key, value] of Object.entries(zhCN)) {
+      if (!english.includes(key)) expect({ key, han: han.test(value) }).toEqual({ key, han: true });
+    }
+  });
+
+  test("the gallery names the templates as the templates module does", () => {
+    const keys = {
+      plan: "templatePlan",
+      budget: "templateBudget",
+      event: "templateEvent",
+      funnel: "templateFunnel",
+    } as const;
+    for (const k of templateKinds) {
+      expect(enUS[keys[k.kind]]).toBe(k.title["en-US"]);
+      expect(zhCN[keys[k.kind]]).toBe(k.title["zh-CN"]);
+    }
+  });
+});

@@ -1,0 +1,140 @@
+import { describeError, FileReadError, RequirementError, UnavailableError } from "../../src/taskpane/errors";
+import { strings } from "../../src/taskpane/i18n";
+import { shareView } from "../../src/taskpane/services/share";
+import { templateForm, toOptions, validate } from "../../src/taskpane/services/templates";
+import { safeFileName } from "../../src/taskpane/services/download";
+import { commonFields, templateKinds } from "../../src/templates";
+import { WorkbookError } from "../../src/workbook/port";
+import { firstLoadScripts } from "../../bench/taskpane.bench";
+
+describe("template form bridge", () => {
+  test("the form shows the templates module's fields, labelled in the pane's language", () => {
+    for (const k of templateKinds) {
+      const view = templateForm(k.kind, "zh-CN", new Date(2026, 0, 1));
+      expect(view.common.map((f) => f.key)).toEqual([...commonFields.map((f) => f.field), "lang"]);
+      expect(view.specific.map((f) => f.key)).toEqual(k.fields.map((f) => f.field));
+      expect(view.specific.map((f) => f.label)).toEqual(k.fields.map((f) => f.label["zh-CN"]));
+    }
+    expect(
+      templateForm("event", "en-US", new Date(2026, 0, 1)).common.find((f) => f.key === "year")?.defaultValue,
+    ).toBe(2026);
+  });
+
+  test("typed text becomes options: numbers, empty as undefined, names split", () => {
+    const o = toOptions("event", {
+      lang: "en-US",
+      currency: "$",
+      year: "2027",
+      firstMonth: "4",
+      dealerName: "  Star Motors ",
+      "event.fixedCost": "460,000",
+      "event.variableCost": "",
+      "event.conversionRate": "0.5",
+    });
+    expect(o).toMatchObject({
+      lang: "en-US",
+      currency: "$",
+      year: 2027,
+      firstMonth: 4,
+      dealerName: "Star Motors",
+    });
+    expect(o.event).toEqual({ fixedCost: 460000, conversionRate: 0.5 });
+    expect(
+      toOptions("funnel", { lang: "zh-CN", "funnel.salespeople": "李明, 王芳、赵强" }).funnel?.salespeople,
+    ).toEqual(["李明", "王芳", "赵强"]);
+    expect(toOptions("funnel", { lang: "zh-CN", "funnel.salespeople": "12" }).funnel?.salespeople).toBe(12);
+    expect(toOptions("plan", { lang: "zh-CN", "plan.strategyOutline": "no" }).plan?.strategyOutline).toBe(
+      false,
+    );
+  });
+
+  test("validation comes from the templates module, per field, in the pane's language", () => {
+    const bad = validate("event", { lang: "zh-CN", "event.conversionRate": "abc", year: "1999" }, "en-US");
+    expect(Object.keys(bad.errors).sort()).toEqual(["event.conversionRate", "year"]);
+    expect(bad.errors.year).toMatch(/2000/);
+    const zh = validate("event", { lang: "zh-CN", year: "1999" }, "zh-CN");
+    expect(zh.errors.year).toMatch(/年份/);
+    // Never breaking even is a warning: shown, not blocking.
+    const warn = validate(
+      "event",
+      { lang: "en-US", "event.variableCost": "2000", "event.margin": "1000", "event.conversionRate": "0.5" },
+      "en-US",
+    );
+    expect(warn.errors).toEqual({});
+    expect(Object.keys(warn.warnings)).toEqual(["event.conversionRate"]);
+  });
+});
+
+describe("errors for the message bar", () => {
+  const t = strings("en-US");
+  test("Excel's codes a user can act on get their own advice", () => {
+    expect(describeError({ code: "InvalidOperationInCellEditMode", message: "x" }, t, "en-US")).toBe(
+      t.errCellEdit,
+    );
+    expect(describeError({ code: "AccessDenied", message: "x" }, t, "en-US")).toBe(t.errProtected);
+    expect(describeError(new RequirementError("ExcelApi 1.4"), t, "en-US")).toContain("ExcelApi 1.4");
+    expect(describeError(new UnavailableError("x"), t, "en-US")).toBe(t.errUnavailable);
+    expect(describeError(new FileReadError("not a zip"), t, "en-US")).toContain("not a zip");
+  });
+
+  test("adapter errors speak the pane's language; anything else is shown with its code", () => {
+    const e = new WorkbookError("Conflict", { "zh-CN": "冲突", "en-US": "conflict" });
+    expect(describeError(e, strings("zh-CN"), "zh-CN")).toBe("冲突");
+    expect(
+      describeError(Object.assign(new Error("boom"), { code: "GeneralException" }), t, "en-US"),
+    ).toContain("GeneralException: boom");
+  });
+});
+
+describe("small helpers", () => {
+  test("share report grouped by action, sheet names quoted where needed", () => {
+    const msg = { "en-US": "done", "zh-CN": "完成" };
+    const view = shareView(
+      {
+        rewritten: 1,
+        frozen: 1,
+        restored: 0,
+        broken: 0,
+        changed: true,
+        entries: [
+          {
+            sheet: "Inputs",
+            address: "B2",
+            original: "=DEALER.ROI(A1,A2)",
+            action: "rewritten",
+            reason: "scalar",
+            message: msg,
+          },
+          {
+            sheet: "活动 保本",
+            address: "C5",
+            range: "C5:C9",
+            original: "=X()",
+            action: "frozen",
+            reason: "scalar",
+            message: msg,
+          },
+        ],
+      },
+      "zh-CN",
+    );
+    expect(view.rewritten).toEqual([{ cell: "Inputs!B2", original: "=DEALER.ROI(A1,A2)", message: "完成" }]);
+    expect(view.frozen.map((c) => c.cell)).toEqual(["'活动 保本'!C5:C9"]);
+  });
+
+  test("file names keep CJK and lose characters Windows refuses", () => {
+    expect(safeFileName("活动保本分析")).toBe("活动保本分析.xlsx");
+    expect(safeFileName('a/b:c*?"<>|')).toBe("a b c.xlsx");
+    expect(safeFileName("  ")).toBe("workbook.xlsx");
+  });
+
+  test("the bench finds every script of the page, office.js included", () => {
+    const html =
+      '<script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js></script><script defer src=functions.js></script><script defer="defer" src="taskpane.js"></script>';
+    expect(firstLoadScripts(html)).toEqual([
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "functions.js",
+      "taskpane.js",
+    ]);
+  });
+});
