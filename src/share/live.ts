@@ -1,0 +1,234 @@
+/**
+ * The pure half of the Office.js path: plans "Prepare for sharing", "Restore live functions" and
+ * "Repair" from what the adapter read out of the open workbook (each sheet's used-range formulas and
+ * values, and the spilled ranges), as a list of cell operations the adapter then queues in one batch.
+ * Kept apart from office.ts so it is tested without Excel, and shares planCell with the .xlsx path.
+ */
+import { formatCell, parseRef, tokenize, type RefInfo } from "../core/formula";
+import { dealerIdOf } from "./dealerNames";
+import { dealerCallsIn, planCell, type Shape } from "./plan";
+import type { RecordCell, ShareRecord } from "./record";
+import { entryMessage, summarize, type ShareReport, type ShareReportEntry } from "./report";
+
+export interface LiveSheet {
+  readonly name: string;
+  /** 1-based row and column of the used range's top-left cell. */
+  readonly top: number;
+  readonly left: number;
+  /** range.formulas of the used range: "=..." for formulas, the constant otherwise. */
+  readonly formulas: readonly (readonly unknown[])[];
+  /** range.values of the used range (errors as "#NUM!" and the like). */
+  readonly values: readonly (readonly unknown[])[];
+  /** Spilled results: anchor address (e.g. "C5") → size of the spill, anchor included. */
+  readonly spills?: ReadonlyMap<string, Shape>;
+}
+
+export type CellOp =
+  | { readonly sheet: string; readonly address: string; readonly kind: "formula"; readonly formula: string }
+  | { readonly sheet: string; readonly address: string; readonly kind: "value"; readonly value: unknown }
+  | { readonly sheet: string; readonly address: string; readonly kind: "clear" };
+
+export interface LivePlan {
+  readonly ops: readonly CellOp[];
+  readonly report: ShareReport;
+  readonly record: ShareRecord;
+}
+
+export interface DealerCellRef {
+  readonly sheet: string;
+  readonly address: string;
+  readonly formula: string;
+}
+
+/** Cells whose formula calls a DEALER function: where the adapter asks for spilled ranges. */
+export function dealerCells(sheets: readonly LiveSheet[]): DealerCellRef[] {
+  const out: DealerCellRef[] = [];
+  for (const s of sheets) {
+    s.formulas.forEach((row, i) =>
+      row.forEach((f, j) => {
+        if (typeof f === "string" && f.startsWith("=") && dealerCallsIn(f).length > 0) {
+          out.push({ sheet: s.name, address: formatCell(s.top + i, s.left + j), formula: f });
+        }
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * The formula with every saved spelling of our calls (`_xldudf_DEALER_ROI(`) turned back into the
+ * live one (`DEALER.ROI(`), tokens only: text in strings is left alone.
+ */
+export function liveFormula(formula: string): string {
+  return tokenize(formula)
+    .map((t) => {
+      if (t.type === "func" && dealerIdOf(t.text)) {
+        return t.ws + t.text.replace(/^(_xldudf_)?dealer[._]/i, "DEALER.");
+      }
+      return t.ws + t.text;
+    })
+    .join("");
+}
+
+const display = (f: string): string => (f.startsWith("=") ? f : "=" + f);
+
+export function planPrepare(
+  sheets: readonly LiveSheet[],
+  resolveName: (name: string) => RefInfo | undefined,
+): LivePlan {
+  const ops: CellOp[] = [];
+  const cells: RecordCell[] = [];
+  const entries: ShareReportEntry[] = [];
+  for (const s of sheets) {
+    const at = (row: number, col: number): { formula: unknown; value: unknown } => ({
+      formula: s.formulas[row - s.top]?.[col - s.left],
+      value: s.values[row - s.top]?.[col - s.left],
+    });
+    s.formulas.forEach((line, i) =>
+      line.forEach((f, j) => {
+        if (typeof f !== "string" || !f.startsWith("=")) return;
+        const row = s.top + i;
+        const col = s.left + j;
+        const address = formatCell(row, col);
+        const spill = s.spills?.get(address);
+        const plan = planCell(
+          { sheet: s.name, row, col, formula: f, ...(spill ? { spill } : {}) },
+          resolveName,
+        );
+        if (plan.kind === "none") return;
+        const formula = f.slice(1);
+        const range =
+          spill && (spill.rows > 1 || spill.cols > 1)
+            ? `${address}:${formatCell(row + spill.rows - 1, col + spill.cols - 1)}`
+            : undefined;
+        const base = { sheet: s.name, address, formula, ...(range ? { range } : {}) };
+        // Cells a result spilled into: recorded so restore can clear them for the anchor to spill again.
+        const children: string[] = [];
+        if (spill) {
+          for (let r = 0; r < spill.rows; r++)
+            for (let c = 0; c < spill.cols; c++) if (r || c) children.push(formatCell(row + r, col + c));
+        }
+        if (plan.kind === "rewrite") {
+          for (const c of plan.cells) {
+            ops.push({
+              sheet: s.name,
+              address: formatCell(c.row, c.col),
+              kind: "formula",
+              formula: "=" + c.formula,
+            });
+          }
+          cells.push({ ...base, action: "rewritten", reason: plan.reason, written: plan.cells[0].formula });
+          entries.push({
+            ...base,
+            original: display(f),
+            action: "rewritten",
+            reason: plan.reason,
+            formula: "=" + plan.cells[0].formula,
+            message: entryMessage(plan.reason),
+          });
+        } else {
+          // Replacing a spilling formula by its value empties the spill: write every spilled value.
+          ops.push({ sheet: s.name, address, kind: "value", value: at(row, col).value });
+          for (const child of children) {
+            const ref = parseRef(child) as RefInfo;
+            ops.push({ sheet: s.name, address: child, kind: "value", value: at(ref.top, ref.left).value });
+          }
+          cells.push({ ...base, action: "frozen", reason: plan.reason });
+          entries.push({
+            ...base,
+            original: display(f),
+            action: "frozen",
+            reason: plan.reason,
+            ...(plan.detail ? { detail: plan.detail } : {}),
+            message: entryMessage(plan.reason, plan.detail),
+          });
+        }
+        for (const child of children)
+          cells.push({ sheet: s.name, address: child, action: "spill", reason: plan.reason, formula: "" });
+      }),
+    );
+  }
+  return { ops, report: summarize(entries, ops.length > 0), record: { cells, parts: [] } };
+}
+
+/** Clears first (so restored formulas can spill again), then the live formulas. */
+export function planRestore(record: ShareRecord): { ops: CellOp[]; report: ShareReport } {
+  const clears: CellOp[] = [];
+  const formulas: CellOp[] = [];
+  const entries: ShareReportEntry[] = [];
+  const cleared = new Set<string>();
+  const clear = (sheet: string, address: string): void => {
+    const key = `${sheet}!${address}`;
+    if (cleared.has(key)) return;
+    cleared.add(key);
+    clears.push({ sheet, address, kind: "clear" });
+  };
+  for (const c of record.cells) {
+    if (c.action === "spill") {
+      clear(c.sheet, c.address);
+      continue;
+    }
+    // A result that spilled: its other cells must be empty again or the formula shows #SPILL!.
+    const area = c.range ? parseRef(c.range) : undefined;
+    if (area) {
+      for (let r = area.top; r <= area.bottom; r++)
+        for (let k = area.left; k <= area.right; k++) {
+          const address = formatCell(r, k);
+          if (address !== c.address) clear(c.sheet, address);
+        }
+    }
+    const formula = "=" + liveFormula(c.formula.replace(/^=/, ""));
+    formulas.push({ sheet: c.sheet, address: c.address, kind: "formula", formula });
+    entries.push({
+      sheet: c.sheet,
+      address: c.address,
+      ...(c.range ? { range: c.range } : {}),
+      original: formula,
+      action: "restored",
+      reason: "restored",
+      message: entryMessage("restored"),
+    });
+  }
+  return { ops: [...clears, ...formulas], report: summarize(entries, clears.length + formulas.length > 0) };
+}
+
+/**
+ * Broken DEALER cells of an open workbook: formulas Excel kept as `_xldudf_…` because the add-in was
+ * not loaded when the file opened, and DEALER cells showing #NAME?.
+ */
+export function findBroken(sheets: readonly LiveSheet[]): ShareReportEntry[] {
+  const out: ShareReportEntry[] = [];
+  for (const s of sheets) {
+    s.formulas.forEach((line, i) =>
+      line.forEach((f, j) => {
+        if (typeof f !== "string" || !f.startsWith("=") || dealerCallsIn(f).length === 0) return;
+        const saved = liveFormula(f) !== f;
+        const nameError = s.values[i]?.[j] === "#NAME?";
+        if (!saved && !nameError) return;
+        const reason = saved ? "savedWithoutAddin" : "cachedNameError";
+        out.push({
+          sheet: s.name,
+          address: formatCell(s.top + i, s.left + j),
+          original: f,
+          action: "broken",
+          reason,
+          formula: liveFormula(f),
+          message: entryMessage(reason),
+        });
+      }),
+    );
+  }
+  return out;
+}
+
+/** Repair: write each broken cell's live formula back, which makes Excel compute it with the add-in. */
+export function planRepair(sheets: readonly LiveSheet[]): { ops: CellOp[]; report: ShareReport } {
+  const broken = findBroken(sheets);
+  const ops: CellOp[] = broken.map((b) => ({
+    sheet: b.sheet,
+    address: b.address,
+    kind: "formula",
+    formula: b.formula ?? b.original,
+  }));
+  return { ops, report: summarize(broken, ops.length > 0) };
+}
