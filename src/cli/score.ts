@@ -36,8 +36,8 @@ const T = {
     "! a person's override (from the scorecard in the workbook); the automatic score is in --json.",
   ),
   copy: L(
-    "已写出评分副本:{out}(新增工作表“{sheet}”;原有图表与格式保持不变,评分卡本身不带格式)",
-    'scored copy written: {out} (sheet "{sheet}" added; the workbook\'s charts and formatting are kept, the scorecard itself is unformatted)',
+    "已写出评分副本:{out}(新增工作表“{sheet}”;原工作簿的图表与格式保持不变)",
+    'scored copy written: {out} (sheet "{sheet}" added; the workbook\'s charts and formatting are kept)',
   ),
   copyFailed: L("无法写出评分副本:", "could not write the scored copy: "),
   progress: L("已评分 {n}/{total}", "scored {n}/{total}"),

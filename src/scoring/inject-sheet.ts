@@ -1,11 +1,20 @@
 // Adds one sheet to an existing .xlsx by editing its zip parts, instead of loading and re-saving the
 // whole workbook with exceljs: exceljs drops charts, pivot tables, images and much formatting it does
 // not model, and a regional manager's scored copy must still be the dealer's workbook. Only
-// [Content_Types].xml, xl/workbook.xml and its rels are touched; everything else is carried over as is.
-// The added sheet has values, formulas, column widths, merges and validation, but no cell styles
-// (styles.xml is left alone on purpose).
+// [Content_Types].xml, xl/workbook.xml and its rels are changed, and styles.xml gets the scorecard's
+// own looks appended (existing style indexes stay valid); everything else is carried over as is.
 import JSZip from "jszip";
-import { flattenCells, isFormula, parseCell, type SheetSpec, type ValidationRule } from "../templates/spec";
+import {
+  cellAddress,
+  flattenCells,
+  isFormula,
+  parseCell,
+  parseRange,
+  type SheetSpec,
+  type StyleName,
+  type ValidationRule,
+} from "../templates/spec";
+import { looks, type Look } from "../workbook/looks";
 import { uniqueSheetName } from "../workbook/plan";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -57,17 +66,131 @@ function validationXml(range: string, rule: ValidationRule, error: string): stri
   }
 }
 
-export function sheetXml(sheet: SheetSpec): string {
+/** Cell address -> style index in styles.xml's cellXfs, for the cells that have a look. */
+export type StyleOf = (address: string) => number | undefined;
+
+function addressesOf(range: string): string[] {
+  const r = parseRange(range);
+  const out: string[] = [];
+  for (let i = 0; i < r.rows; i++)
+    for (let j = 0; j < r.cols; j++) out.push(cellAddress(r.row + i, r.col + j));
+  return out;
+}
+
+/** Percent formats map to Excel's built-in 0.00% (id 10), so no custom number format is needed. */
+function numFmtId(format: string | undefined): number {
+  if (format === undefined) return 0;
+  if (format.endsWith("%")) return 10;
+  if (format === "0.0" || format === "0.00") return 2;
+  return 0;
+}
+
+function fontXml(look: Look): string {
+  return (
+    `<font>${look.bold ? "<b/>" : ""}${look.italic ? "<i/>" : ""}<sz val="${look.size ?? 11}"/>` +
+    `${look.fontColor ? `<color rgb="FF${look.fontColor}"/>` : '<color theme="1"/>'}<name val="Calibri"/><family val="2"/></font>`
+  );
+}
+
+/** Appends children before a block's closing tag and returns the index of the first one appended. */
+function appendTo(
+  xml: string,
+  tag: string,
+  child: string,
+  items: readonly string[],
+): { xml: string; first: number } | null {
+  const m = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`).exec(xml);
+  if (!m) return null;
+  const first = (m[1].match(new RegExp(`<${child}[\\s>/]`, "g")) ?? []).length;
+  const count = first + items.length;
+  const open = m[0].slice(0, m[0].indexOf(">") + 1);
+  const newOpen = /\bcount="\d+"/.test(open) ? open.replace(/\bcount="\d+"/, `count="${count}"`) : open;
+  const block = `${newOpen}${m[1]}${items.join("")}</${tag}>`;
+  return { xml: xml.slice(0, m.index) + block + xml.slice(m.index + m[0].length), first };
+}
+
+/**
+ * Adds the scorecard's looks (the same as the templates', src/workbook/looks.ts) to styles.xml:
+ * one font, fill and cell format per look and number format. Returns null, and the sheet stays
+ * unstyled, when styles.xml is not laid out as expected, rather than risk a workbook Excel must repair.
+ */
+export function addSheetStyles(
+  stylesXml: string,
+  sheet: SheetSpec,
+): { xml: string; styleOf: StyleOf } | null {
+  const lookOf = new Map<string, StyleName>();
+  for (const r of sheet.styles) for (const a of addressesOf(r.range)) lookOf.set(a, r.style);
+  const fmtOf = new Map<string, string>();
+  for (const f of sheet.formats) for (const a of addressesOf(f.range)) fmtOf.set(a, f.format);
+  const names = [...new Set(lookOf.values())];
+  const fonts = appendTo(
+    stylesXml,
+    "fonts",
+    "font",
+    names.map((n) => fontXml(looks[n])),
+  );
+  if (!fonts) return null;
+  const filled = names.filter((n) => looks[n].fill);
+  const fills = appendTo(
+    fonts.xml,
+    "fills",
+    "fill",
+    filled.map(
+      (n) =>
+        `<fill><patternFill patternType="solid"><fgColor rgb="FF${looks[n].fill}"/><bgColor indexed="64"/></patternFill></fill>`,
+    ),
+  );
+  if (!fills) return null;
+  const combos = new Map<string, number>();
+  const xfs: string[] = [];
+  const keyOf = (a: string) => {
+    const look = lookOf.get(a);
+    const fmt = numFmtId(fmtOf.get(a));
+    return look === undefined && fmt === 0 ? null : `${look ?? ""}|${fmt}`;
+  };
+  for (const a of new Set([...lookOf.keys(), ...fmtOf.keys()])) {
+    const key = keyOf(a);
+    if (key === null || combos.has(key)) continue;
+    const [look, fmt] = key.split("|") as [StyleName | "", string];
+    const fontId = look === "" ? 0 : fonts.first + names.indexOf(look);
+    const fillId = look !== "" && looks[look].fill ? fills.first + filled.indexOf(look) : 0;
+    const wrap = look !== "" && looks[look].wrap;
+    xfs.push(
+      `<xf numFmtId="${fmt}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"` +
+        (wrap ? ` applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` : "/>"),
+    );
+    combos.set(key, xfs.length - 1);
+  }
+  const cellXfs = appendTo(fills.xml, "cellXfs", "xf", xfs);
+  if (!cellXfs) return null;
+  return {
+    xml: cellXfs.xml,
+    styleOf: (a) => {
+      const key = keyOf(a);
+      const k = key === null ? undefined : combos.get(key);
+      return k === undefined ? undefined : cellXfs.first + k;
+    },
+  };
+}
+
+export function sheetXml(sheet: SheetSpec, styleOf: StyleOf = () => undefined): string {
   const cells = flattenCells(sheet);
+  // Styled empty cells are written too, so the override column shows as an input.
+  const addresses = new Set<string>(cells.keys());
+  for (const r of sheet.styles) for (const a of addressesOf(r.range)) addresses.add(a);
   const byRow = new Map<number, { col: number; xml: string }[]>();
-  for (const [addr, v] of cells) {
-    if (v === null) continue;
+  for (const addr of addresses) {
+    const v = cells.get(addr) ?? null;
+    const st = styleOf(addr);
+    const sAttr = st === undefined ? "" : ` s="${st}"`;
+    if (v === null && sAttr === "") continue;
     const { row, col } = parseCell(addr);
     let xml: string;
-    if (isFormula(v)) xml = `<c r="${addr}"><f>${esc(v.slice(1))}</f></c>`;
-    else if (typeof v === "number") xml = `<c r="${addr}"><v>${v}</v></c>`;
-    else if (typeof v === "boolean") xml = `<c r="${addr}" t="b"><v>${v ? 1 : 0}</v></c>`;
-    else xml = `<c r="${addr}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+    if (v === null) xml = `<c r="${addr}"${sAttr}/>`;
+    else if (isFormula(v)) xml = `<c r="${addr}"${sAttr}><f>${esc(v.slice(1))}</f></c>`;
+    else if (typeof v === "number") xml = `<c r="${addr}"${sAttr}><v>${v}</v></c>`;
+    else if (typeof v === "boolean") xml = `<c r="${addr}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+    else xml = `<c r="${addr}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
     const list = byRow.get(row) ?? [];
     list.push({ col, xml });
     byRow.set(row, list);
@@ -182,7 +305,11 @@ export async function addSheetToXlsx(data: Uint8Array, sheet: SheetSpec): Promis
   zip.file("xl/workbook.xml", wb);
   zip.file("xl/_rels/workbook.xml.rels", rels);
   zip.file("[Content_Types].xml", ct);
-  zip.file(`xl/${part}`, sheetXml(sheet));
+  // Styles are best effort: a workbook without a usable styles.xml gets an unstyled scorecard.
+  const stylesFile = zip.file("xl/styles.xml");
+  const styled = stylesFile ? addSheetStyles(await stylesFile.async("string"), sheet) : null;
+  if (styled) zip.file("xl/styles.xml", styled.xml);
+  zip.file(`xl/${part}`, sheetXml(sheet, styled?.styleOf));
   const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   return { bytes, sheetName: name };
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import * as XLSX from "@e965/xlsx";
 import { applyOverride, isRubricError, scorePlan, type PlanScore } from "../../src/core/rubric";
@@ -71,6 +72,52 @@ describe("scored copy", () => {
     // A second scorecard gets a new name rather than replacing the first.
     const again = await addSheetToXlsx(out.bytes, scorecardSheet(score, { lang: "zh-CN" }));
     expect(again.sheetName).toBe("评分卡 (2)");
+  });
+
+  test("the scorecard carries the templates' looks: bold header, input fill, wrapped text, percent", async () => {
+    const { bytes, score } = await scored();
+    const out = await addSheetToXlsx(bytes, scorecardSheet(score, { lang: "en-US" }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out.bytes.slice().buffer);
+    const ws = wb.getWorksheet("Scorecard");
+    if (!ws) throw new Error("no scorecard");
+    expect(ws.findCell(5, 2)?.font?.bold).toBe(true);
+    expect(ws.findCell(6, 4)?.fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFFFCC99" } });
+    expect(ws.findCell(6, 7)?.alignment?.wrapText).toBe(true);
+    expect(ws.findCell(SCORECARD_TOTAL_ROW + 1, 6)?.numFmt).toBe("0.00%");
+    // The plan's own cells keep their formats (the date format of the schedule).
+    const planSheet = wb.worksheets[0];
+    const dated = planSheet.getColumn(2).values.filter((v) => v instanceof Date);
+    expect(dated.length).toBeGreaterThan(0);
+  });
+
+  test("a workbook without styles.xml gets an unstyled scorecard", async () => {
+    const { score } = await scored();
+    const zip = new JSZip();
+    zip.file(
+      "[Content_Types].xml",
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>',
+    );
+    zip.file(
+      "xl/workbook.xml",
+      '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets/></workbook>',
+    );
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>',
+    );
+    const out = await addSheetToXlsx(
+      await zip.generateAsync({ type: "uint8array" }),
+      scorecardSheet(score, { lang: "en-US" }),
+    );
+    const after = await JSZip.loadAsync(out.bytes);
+    expect(after.file("xl/styles.xml")).toBeNull();
+    const xml = (await after.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    expect(xml).toContain("<f>SUM(F6:F13)</f>");
+    expect(xml).not.toContain(' s="');
+    expect(await after.file("xl/workbook.xml")?.async("string")).toContain(
+      '<sheet name="Scorecard" sheetId="1" r:id="rIdScore1"/>',
+    );
   });
 
   test("the plan reads the same from the scored copy", async () => {
