@@ -1,8 +1,9 @@
 // A tiny static server for the production build (dist/), on an ephemeral localhost port.
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { gzipSync } from "node:zlib";
 
 export const ROOT = resolve(__dirname, "../../..");
 // PANE_DIST points the tests at another build folder (a local iteration build); the test line uses dist/.
@@ -38,6 +39,18 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+// Compressed once per file: every static host serves scripts gzipped, and compressing per request would
+// only measure this server's CPU.
+const gzipped = new Map<string, Buffer>();
+function gzipOf(file: string): Buffer {
+  let body = gzipped.get(file);
+  if (!body) {
+    body = gzipSync(readFileSync(file), { level: 9 });
+    gzipped.set(file, body);
+  }
+  return body;
+}
+
 export async function serveDist(root = DIST): Promise<StaticServer> {
   // The test line builds first (npm run build); a missing build is a failure, not a skip.
   if (!existsSync(join(root, "taskpane.html")))
@@ -50,7 +63,18 @@ export async function serveDist(root = DIST): Promise<StaticServer> {
       res.end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": contentType(file), "cache-control": "no-store" });
+    const type = contentType(file);
+    const headers = { "content-type": type, "cache-control": "no-store" };
+    if (
+      /gzip/.test(String(req.headers["accept-encoding"] ?? "")) &&
+      /javascript|json|html|css|xml/.test(type)
+    ) {
+      const body = gzipOf(file);
+      res.writeHead(200, { ...headers, "content-encoding": "gzip", "content-length": body.length });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
