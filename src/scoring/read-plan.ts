@@ -629,12 +629,15 @@ function nameLookup(wb: WorkbookSnapshot) {
 /** The plan template's single cells and ranges, by their defined names (src/templates/plan.ts). */
 function readNames(wb: WorkbookSnapshot, out: Collect): void {
   const get = nameLookup(wb);
-  const single = (name: string, label: string, measure: string, kind: PlanTarget["kind"]) => {
+  const single = (name: string, fallback: string, measure: string, kind: PlanTarget["kind"]) => {
     const n = get(name);
     if (!n) return;
     const v = cellNumber(n.g.v(n.p.r0, n.p.c0));
     if (v === null || out.targets.some((t) => t.ref === n.g.ref(n.p.r0, n.p.c0))) return;
-    out.targets.push({ label, value: v, measure, kind, ref: n.g.ref(n.p.r0, n.p.c0) });
+    // The template's own label (in the workbook's language) sits to the left of the named cell.
+    let label = "";
+    for (let c = n.p.c0 - 1; c >= 0 && label === ""; c--) label = n.g.t(n.p.r0, c);
+    out.targets.push({ label: label || fallback, value: v, measure, kind, ref: n.g.ref(n.p.r0, n.p.c0) });
   };
   single("plan_salestarget", "销售目标 Sales target", "台", "sales");
   single("plan_revenuetarget", "销售收入目标 Revenue target", "元", "financial");

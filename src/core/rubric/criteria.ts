@@ -116,6 +116,8 @@ export function scoreComplete(f: PlanFacts): CriterionScore {
 // ---- 2 concise ----------------------------------------------------------------------------------
 
 export const MIN_UNITS = 8;
+/** Units are CJK characters; in English about two of them make a word. */
+const words = (units: number) => Math.round(units / 2);
 /** The summary must be read at once by top management; the other elements may be longer. */
 export function maxUnits(id: ElementId): number {
   return id === "summary" ? 250 : 500;
@@ -137,7 +139,7 @@ export function scoreConcise(f: PlanFacts): CriterionScore {
         value: units,
         note: L(
           `“${e.name["zh-CN"]}”过短(约 ${units} 字)`,
-          `"${e.name["en-US"]}" is too short (about ${units} units)`,
+          `"${e.name["en-US"]}" is too short (about ${words(units)} words)`,
         ),
         ...(ref ? { ref } : {}),
       });
@@ -148,7 +150,7 @@ export function scoreConcise(f: PlanFacts): CriterionScore {
         value: units,
         note: L(
           `“${e.name["zh-CN"]}”过长(约 ${units} 字,上限 ${maxUnits(e.id)})`,
-          `"${e.name["en-US"]}" is too long (about ${units} units, limit ${maxUnits(e.id)})`,
+          `"${e.name["en-US"]}" is too long (about ${words(units)} words, limit ${words(maxUnits(e.id))})`,
         ),
         ...(ref ? { ref } : {}),
       });
