@@ -5,7 +5,7 @@ import type { WorkbookSnapshot } from "../workbook/port";
 import { readPlan } from "./read-plan";
 import { readOverrides } from "./scorecard";
 
-export { readPlan } from "./read-plan";
+export { readPlan, refOf, splitRef } from "./read-plan";
 export { buildScorecard, evidenceText, readOverrides, scorecardSheet } from "./scorecard";
 export type { ScorecardOptions } from "./scorecard";
 export { checkWorkbookBytes, LIMITS } from "./safe-open";

@@ -43,6 +43,13 @@ export function refOf(sheet: string, row: number, col: number): string {
   return `${quoted}!${colName(col)}${row + 1}`;
 }
 
+/** The sheet and A1 address of an evidence reference ("'营销计划'!D7"), e.g. for the pane to select it. */
+export function splitRef(ref: string): { sheet: string; address: string } | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^!']+))!([A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?)$/u.exec(ref);
+  if (!m) return null;
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], address: m[3] };
+}
+
 function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v.trim();

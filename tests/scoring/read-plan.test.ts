@@ -1,4 +1,4 @@
-import { readPlan } from "../../src/scoring/read-plan";
+import { readPlan, refOf, splitRef } from "../../src/scoring/read-plan";
 import { buildPlan } from "../../src/templates/plan";
 import { withValues } from "../../src/templates/spec";
 import type { CellValue, WorkbookSnapshot } from "../../src/workbook/port";
@@ -188,4 +188,11 @@ describe("the plan template", () => {
       }),
     ]);
   });
+});
+
+test("evidence references round-trip to sheet and address", () => {
+  for (const name of ["营销计划", "Plan", "Dealer's plan", "Q2 plan"]) {
+    expect(splitRef(refOf(name, 6, 3))).toEqual({ sheet: name, address: "D7" });
+  }
+  expect(splitRef("not a ref")).toBeNull();
 });
