@@ -1,7 +1,7 @@
 // Plan workbooks for the golden tests and the benchmark, built with exceljs (and the plan template)
 // so they can be rebuilt at any time: `npx tsx scripts/make-plan-fixtures.ts`.
 import ExcelJS from "exceljs";
-import { buildPlan } from "../src/templates/plan";
+import { buildPlan, planLayout } from "../src/templates/plan";
 import { withValues, type SpecCell, type WorkbookSpec } from "../src/templates/spec";
 import { templateToXlsx } from "../src/workbook/xlsx";
 
@@ -89,10 +89,10 @@ export function filledTemplate(
       text && fill.owners ? serial("2026-03-25") : null,
     ];
   });
-  spec = withValues(spec, "plan", "D7", rows);
-  if (fill.indicators) spec = withValues(spec, "plan", "B27", fill.indicators);
-  if (fill.schedule) spec = withValues(spec, "plan", "B36", fill.schedule);
-  if (fill.control) spec = withValues(spec, "plan", "B47", fill.control);
+  spec = withValues(spec, "plan", `D${planLayout.elementRows[0]}`, rows);
+  if (fill.indicators) spec = withValues(spec, "plan", `B${planLayout.indicatorRows[0]}`, fill.indicators);
+  if (fill.schedule) spec = withValues(spec, "plan", `B${planLayout.scheduleRows[0]}`, fill.schedule);
+  if (fill.control) spec = withValues(spec, "plan", `B${planLayout.controlRows[0]}`, fill.control);
   return spec;
 }
 
