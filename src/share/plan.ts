@@ -4,15 +4,7 @@
  * spilled cell) or that it must be frozen to its current value, and why. Both the .xlsx path
  * (src/share/xlsx.ts) and the Office.js path (src/share/office.ts) call this, so they agree.
  */
-import {
-  parseFormula,
-  printNode,
-  tokenize,
-  parseRef,
-  formatCell,
-  type Node,
-  type RefInfo,
-} from "../core/formula";
+import { parseFormula, printNode, parseRef, formatCell, type Node, type RefInfo } from "../core/formula";
 import { dealerIdOf, type DealerId } from "./dealerNames";
 import * as native from "./native";
 import type { Arg } from "./native";
@@ -520,20 +512,25 @@ function hasVolatile(node: Node): boolean {
   }
 }
 
-/** Deepest nesting of parentheses (function levels) in a formula. */
+/** Deepest nesting of parentheses (function levels) in a formula, outside text and sheet names. */
 export function nestingDepth(formula: string): number {
   let depth = 0;
   let max = 0;
-  for (const t of tokenize(formula)) {
-    if (t.type === "open") max = Math.max(max, ++depth);
-    else if (t.type === "close") depth--;
+  for (let i = 0; i < formula.length; i++) {
+    const c = formula[i];
+    if (c === '"' || c === "'") {
+      const close = formula.indexOf(c, i + 1);
+      i = close < 0 ? formula.length : close; // a doubled quote just reopens: same effect on depth
+    } else if (c === "(") max = Math.max(max, ++depth);
+    else if (c === ")") depth--;
   }
   return max;
 }
 
 function checkLimits(formula: string): void {
   if (formula.length + 1 > MAX_FORMULA_LENGTH) throw new Freeze("tooLong", `${formula.length + 1}`);
-  if (nestingDepth(formula) > MAX_NESTING) throw new Freeze("tooLong", `nesting ${nestingDepth(formula)}`);
+  const depth = nestingDepth(formula);
+  if (depth > MAX_NESTING) throw new Freeze("tooLong", `nesting ${depth}`);
 }
 
 /** Decides what "Prepare for sharing" does with one formula cell. */

@@ -57,14 +57,20 @@ const WS = /[ \t\r\n\u00a0]/;
 const IDENT_START = /[A-Za-z_\\\u0080-\uffff]/;
 const IDENT_CHAR = /[A-Za-z0-9_.\\?\u0080-\uffff]/;
 
+// Sticky patterns (matched at lastIndex) so tokenizing never copies the rest of the formula.
 const CELL = String.raw`\$?[A-Za-z]{1,3}\$?[0-9]{1,7}`;
 const REF_PATTERNS: readonly RegExp[] = [
-  new RegExp(`^${CELL}:${CELL}`),
-  new RegExp(String.raw`^\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}`),
-  new RegExp(String.raw`^\$?[0-9]{1,7}:\$?[0-9]{1,7}`),
-  new RegExp(`^${CELL}`),
+  new RegExp(`${CELL}:${CELL}`, "y"),
+  new RegExp(String.raw`\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}`, "y"),
+  new RegExp(String.raw`\$?[0-9]{1,7}:\$?[0-9]{1,7}`, "y"),
+  new RegExp(CELL, "y"),
 ];
-const NUMBER = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/;
+const NUMBER = /(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/y;
+
+function matchAt(re: RegExp, s: string, at: number): string | undefined {
+  re.lastIndex = at;
+  return re.exec(s)?.[0];
+}
 
 function isIdentChar(c: string | undefined): boolean {
   return c !== undefined && IDENT_CHAR.test(c);
@@ -90,7 +96,6 @@ export function tokenize(formula: string): Token[] {
       i++;
       continue;
     }
-    const rest = formula.slice(i);
     if (c === '"') {
       let j = i + 1;
       for (;;) {
@@ -107,9 +112,9 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     if (c === "#") {
-      const err = ERROR_LITERALS.find((e) => rest.toUpperCase().startsWith(e));
+      const err = ERROR_LITERALS.find((e) => formula.substr(i, e.length).toUpperCase() === e);
       if (err) {
-        push("error", rest.slice(0, err.length));
+        push("error", formula.substr(i, err.length));
         continue;
       }
       push("unknown", c);
@@ -121,9 +126,9 @@ export function tokenize(formula: string): Token[] {
         push(ref.type, ref.text, ref.sheet);
         continue;
       }
-      const num = NUMBER.exec(rest);
-      if (num && /[0-9.]/.test(c)) {
-        push("number", num[0]);
+      const num = /[0-9.]/.test(c) ? matchAt(NUMBER, formula, i) : undefined;
+      if (num) {
+        push("number", num);
         continue;
       }
       if (c === "'") {
@@ -154,10 +159,10 @@ export function tokenize(formula: string): Token[] {
         push("percent", c);
         continue;
       case "<":
-        push("op", rest.startsWith("<>") ? "<>" : rest.startsWith("<=") ? "<=" : "<");
+        push("op", formula.startsWith("<>", i) ? "<>" : formula.startsWith("<=", i) ? "<=" : "<");
         continue;
       case ">":
-        push("op", rest.startsWith(">=") ? ">=" : ">");
+        push("op", formula.startsWith(">=", i) ? ">=" : ">");
         continue;
       case "+":
       case "-":
@@ -213,23 +218,24 @@ function readReference(s: string, start: number): RefMatch | undefined {
       i = j + 1;
     }
   }
-  const rest = s.slice(i);
-  if (sheet && rest.startsWith("#REF!")) return { type: "error", text: sheet + "#REF!", sheet };
+  if (sheet && s.startsWith("#REF!", i)) return { type: "error", text: sheet + "#REF!", sheet };
   for (const pattern of REF_PATTERNS) {
-    const m = pattern.exec(rest);
-    if (m && !isIdentChar(rest[m[0].length]) && rest[m[0].length] !== "(" && rest[m[0].length] !== "[") {
-      return { type: "ref", text: sheet + m[0], sheet };
+    const m = matchAt(pattern, s, i);
+    if (m !== undefined) {
+      const after = s[i + m.length];
+      if (!isIdentChar(after) && after !== "(" && after !== "[")
+        return { type: "ref", text: sheet + m, sheet };
     }
   }
-  if (!IDENT_START.test(rest[0] ?? "") && !(sheet === "" && rest[0] === "[")) return undefined;
-  let j = 0;
-  while (j < rest.length && isIdentChar(rest[j])) j++;
+  if (!IDENT_START.test(s[i] ?? "") && !(sheet === "" && s[i] === "[")) return undefined;
+  let j = i;
+  while (j < s.length && isIdentChar(s[j])) j++;
   // Structured references: Table1[Column], Table1[[#This Row],[Column]]
-  if (rest[j] === "[") {
+  if (s[j] === "[") {
     let depth = 0;
-    for (; j < rest.length; j++) {
-      if (rest[j] === "[") depth++;
-      else if (rest[j] === "]") {
+    for (; j < s.length; j++) {
+      if (s[j] === "[") depth++;
+      else if (s[j] === "]") {
         depth--;
         if (depth === 0) {
           j++;
@@ -238,9 +244,9 @@ function readReference(s: string, start: number): RefMatch | undefined {
       }
     }
   }
-  if (j === 0) return undefined;
-  const word = rest.slice(0, j);
-  if (!sheet && rest[j] === "(") return { type: "func", text: word };
+  if (j === i) return undefined;
+  const word = s.slice(i, j);
+  if (!sheet && s[j] === "(") return { type: "func", text: word };
   if (!sheet && /^(TRUE|FALSE)$/i.test(word)) return { type: "bool", text: word };
   return { type: "name", text: sheet + word, sheet };
 }
