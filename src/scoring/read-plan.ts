@@ -375,6 +375,9 @@ function readTable(g: Grid, t: Table, out: Collect, consumed: Set<number>): void
     const labelCol = t.cols.label ?? t.cols.element ?? t.cols.department;
     const label = labelCol === undefined ? "" : g.t(r, labelCol);
     const ref = g.ref(r, labelCol ?? 0);
+    // An owner named on an indicator or a KPI is a responsibility too (the template's blocks have one).
+    if ((t.kind === "targets" || t.kind === "controls") && hasContent(label) && hasContent(txt(r, "owner")))
+      out.owners.push({ role: label, name: txt(r, "owner"), ref: g.ref(r, t.cols.owner ?? 0) });
     switch (t.kind) {
       case "elements": {
         const id = matchElementHeading(label);
