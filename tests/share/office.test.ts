@@ -35,36 +35,7 @@ class Double {
   }
 
   range(sheet: string, address: string) {
-    const d = this;
-    const r = {
-      isNullObject: false,
-      rowCount: 0,
-      columnCount: 0,
-      load: () => r,
-      set formulas(v: unknown[][]) {
-        d.pending.push(() => {
-          const f = String(v[0][0]);
-          d.sheets
-            .get(sheet)!
-            .set(address, f.startsWith("=") ? { formula: f, value: 0 } : { value: v[0][0] });
-        });
-      },
-      set values(v: unknown[][]) {
-        d.pending.push(() => d.sheets.get(sheet)!.set(address, { value: v[0][0] }));
-      },
-      clear: () => d.pending.push(() => d.sheets.get(sheet)!.delete(address)),
-      getSpillingToRangeOrNullObject: () => {
-        const size = d.spills.get(`${sheet}!${address}`);
-        const s = {
-          isNullObject: !size,
-          rowCount: size?.rows ?? 0,
-          columnCount: size?.cols ?? 0,
-          load: () => s,
-        };
-        return s;
-      },
-    };
-    return r;
+    return rangeOf(this, sheet, address);
   }
 
   usedRange(sheet: string) {
@@ -96,38 +67,7 @@ class Double {
   }
 
   context() {
-    const d = this;
-    const worksheet = (name: string) => ({
-      name,
-      getUsedRangeOrNullObject: () => d.usedRange(name),
-      getRange: (a: string) => d.range(name, a),
-    });
-    const items = [...this.sheets.keys()].map(worksheet);
-    return {
-      workbook: {
-        worksheets: { items, load: () => ({ items }), getItem: (n: string) => worksheet(n) },
-        names: { load: () => ({ items: [{ name: "Counts", formula: "=Data!$A$1:$D$1" }] }) },
-        customXmlParts: {
-          getByNamespace: (ns: string) => ({
-            load: () => ({
-              items: d.parts
-                .filter((p) => !p.deleted && ns === SHARE_NAMESPACE && p.xml.includes(ns))
-                .map((p) => ({
-                  id: p.id,
-                  getXml: () => ({ value: p.xml }),
-                  delete: () => d.pending.push(() => (p.deleted = true)),
-                })),
-            }),
-          }),
-          add: (xml: string) =>
-            d.pending.push(() => d.parts.push({ id: String(d.parts.length + 1), xml, deleted: false })),
-        },
-      },
-      sync: async () => {
-        d.syncs++;
-        d.pending.splice(0).forEach((f) => f());
-      },
-    };
+    return contextOf(this);
   }
 
   install(): void {
@@ -152,6 +92,70 @@ class Double {
       },
     };
   }
+}
+
+function rangeOf(d: Double, sheet: string, address: string) {
+  const r = {
+    isNullObject: false,
+    rowCount: 0,
+    columnCount: 0,
+    load: () => r,
+    set formulas(v: unknown[][]) {
+      d.pending.push(() => {
+        const f = String(v[0][0]);
+        d.sheets.get(sheet)!.set(address, f.startsWith("=") ? { formula: f, value: 0 } : { value: v[0][0] });
+      });
+    },
+    set values(v: unknown[][]) {
+      d.pending.push(() => d.sheets.get(sheet)!.set(address, { value: v[0][0] }));
+    },
+    clear: () => d.pending.push(() => d.sheets.get(sheet)!.delete(address)),
+    getSpillingToRangeOrNullObject: () => {
+      const size = d.spills.get(`${sheet}!${address}`);
+      const s = {
+        isNullObject: !size,
+        rowCount: size?.rows ?? 0,
+        columnCount: size?.cols ?? 0,
+        load: () => s,
+      };
+      return s;
+    },
+  };
+  return r;
+}
+
+function contextOf(d: Double) {
+  const worksheet = (name: string) => ({
+    name,
+    getUsedRangeOrNullObject: () => d.usedRange(name),
+    getRange: (a: string) => d.range(name, a),
+  });
+  const items = [...d.sheets.keys()].map(worksheet);
+  return {
+    workbook: {
+      worksheets: { items, load: () => ({ items }), getItem: (n: string) => worksheet(n) },
+      names: { load: () => ({ items: [{ name: "Counts", formula: "=Data!$A$1:$D$1" }] }) },
+      customXmlParts: {
+        getByNamespace: (ns: string) => ({
+          load: () => ({
+            items: d.parts
+              .filter((p) => !p.deleted && ns === SHARE_NAMESPACE && p.xml.includes(ns))
+              .map((p) => ({
+                id: p.id,
+                getXml: () => ({ value: p.xml }),
+                delete: () => d.pending.push(() => (p.deleted = true)),
+              })),
+          }),
+        }),
+        add: (xml: string) =>
+          d.pending.push(() => d.parts.push({ id: String(d.parts.length + 1), xml, deleted: false })),
+      },
+    },
+    sync: async () => {
+      d.syncs++;
+      d.pending.splice(0).forEach((f) => f());
+    },
+  };
 }
 
 const minor = (v: string): number => Number(v.split(".")[1] ?? 0);
