@@ -1,4 +1,8 @@
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { deflateRawSync } from "node:zlib";
 import { nodeBoundedInflate } from "../../src/scoring/node-inflate";
@@ -202,6 +206,20 @@ describe("verifyDeclaredSizes", () => {
     });
     expect(r).toMatchObject({ ok: false, code: "expands-too-far" });
     expect(Math.max(...seen)).toBeLessThanOrEqual(1025);
+  });
+
+  test("zips written by streaming writers (sizes in data descriptors) pass both checks", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "stream-")), "s.xlsx");
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
+    const ws = wb.addWorksheet("Plan");
+    ws.addRow(["Executive Summary", "We sell 360 cars in Q2."]).commit();
+    ws.commit();
+    await wb.commit();
+    const bytes = new Uint8Array(readFileSync(file));
+    expect(new DataView(bytes.buffer).getUint16(6, true) & 8).toBe(8); // really uses a data descriptor
+    const r = checkWorkbookBytes(bytes);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(verifyDeclaredSizes(bytes, r.entries, nodeBoundedInflate).ok).toBe(true);
   });
 
   test("honest entries pass", () => {
