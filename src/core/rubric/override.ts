@@ -16,7 +16,8 @@ export function totals(
 }
 
 /**
- * Set (or with score null, remove) a person's override. Scores are 0–5 in steps of 0.5; a reason is
+ * Set (or with score null, remove) a person's override: any number from 0 to 5, as the scorecard
+ * sheet's validation allows, so what a reviewer typed into the sheet reads back unchanged. A reason is
  * required so the override can be understood later.
  */
 export function applyOverride(
@@ -29,12 +30,12 @@ export function applyOverride(
   if (value === null) {
     delete overrides[id];
   } else {
-    if (!Number.isFinite(value) || value < 0 || value > 5 || Math.round(value * 2) !== value * 2)
+    if (!Number.isFinite(value) || value < 0 || value > 5)
       return {
         kind: "rubric-error",
         reason: {
-          "zh-CN": "人工评分须在 0 到 5 之间(可用 0.5 分)",
-          "en-US": "an override must be between 0 and 5 (halves allowed)",
+          "zh-CN": "人工评分须在 0 到 5 之间",
+          "en-US": "an override must be between 0 and 5",
         },
       };
     if (reason.trim() === "")

@@ -128,7 +128,7 @@ export interface CriterionScore {
 }
 
 export interface Override {
-  /** 0–5, steps of 0.5. */
+  /** 0–5. */
   readonly score: number;
   readonly reason: string;
 }

@@ -112,7 +112,9 @@ describe("applyOverride", () => {
   test("refuses scores outside 0–5 and missing reasons", () => {
     const s = scorePlan(emptyPlan());
     expect(isRubricError(applyOverride(s, 1, 6, "x"))).toBe(true);
-    expect(isRubricError(applyOverride(s, 1, 2.3, "x"))).toBe(true);
+    expect(isRubricError(applyOverride(s, 1, -0.5, "x"))).toBe(true);
+    expect(isRubricError(applyOverride(s, 1, Number.NaN, "x"))).toBe(true);
+    expect(isRubricError(applyOverride(s, 1, 2.3, "x"))).toBe(false);
     expect(isRubricError(applyOverride(s, 1, 2, "  "))).toBe(true);
   });
 });
