@@ -313,7 +313,12 @@ function prepareSheet(sheet: SheetPart, xml: string, pkg: Package): SheetResult 
       const f = frozen(c);
       replacements.set(c.address, f.xml);
       record.push({ ...base, action: "frozen", reason: plan.reason, cellXml: c.xml });
-      const reason = f.empty ? "noCachedValue" : plan.reason;
+      // Freezing a #NAME? keeps a broken value: say so, the user wants the add-in's repair first.
+      const reason = f.empty
+        ? "noCachedValue"
+        : c.t === "e" && c.v === "#NAME?"
+          ? "cachedNameError"
+          : plan.reason;
       entries.push({
         sheet: sheet.name,
         address: c.address,
