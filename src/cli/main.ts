@@ -10,7 +10,7 @@ const commands: Record<string, () => Promise<{ run: Command }>> = {
 
 const usage = `Usage:
   dealer-mkt template <plan|budget|event|funnel> --out FILE.xlsx [--lang zh-CN|en-US]
-  dealer-mkt score FILE... [--json | --csv] [--out DIR]
+  dealer-mkt score FILE... [--json | --csv] [--out DIR] [--lang zh-CN|en-US]
   dealer-mkt share IN.xlsx --out OUT.xlsx
   dealer-mkt share --restore IN.xlsx --out OUT.xlsx`;
 
