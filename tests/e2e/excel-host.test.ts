@@ -98,7 +98,8 @@ test("creating a template writes it through the Office adapter and activates the
     for (const [key, value] of Object.entries(inputs))
       await page.fill(`[name="event.${key}"]`, String(value));
     await page.click('[data-testid="create"]');
-    await page.waitForSelector('[data-testid="create-done"]');
+    await page.waitForSelector('[data-testid="create-done"], [data-testid="error-bar"]');
+    expect(await page.locator('[data-testid="error-bar"]').allInnerTexts()).toEqual([]);
 
     const excel = await state(page);
     const sheetName = expected.sheets[0].name;

@@ -82,7 +82,10 @@ describe("templates in preview mode", () => {
     page.on("download", (d) => downloads.push(d.suggestedFilename()));
     await page.click('[data-testid="create"]');
     const field = page.locator('[data-field="event.conversionRate"]');
-    await field.getByText(/rate from 0 to 1/).waitFor();
+    await field
+      .getByRole("alert")
+      .getByText(/rate from 0 to 1/)
+      .waitFor();
     // The form's own notice appears only after the submit handler has decided not to write.
     await page.getByText("Fix the marked fields first.").waitFor();
     // Focus goes to the first field in error, so a keyboard user lands where the fix is needed.

@@ -91,6 +91,16 @@ export function installExcelDouble(seed: ExcelSeed): void {
       },
     });
 
+  // Modelled objects answer what they model; any other member (conditionalFormats, a newer API …) is a
+  // recorder, so an adapter that starts using more of Excel still runs against the double.
+  const open = <T extends object>(target: T, path: string): T =>
+    new Proxy(target, {
+      get: (t, p, receiver) =>
+        p in t || typeof p === "symbol" || p === "then"
+          ? Reflect.get(t, p, receiver)
+          : recorder(`${path}.${p}`),
+    });
+
   const typeOf = (v: unknown): string =>
     v === null || v === undefined || v === ""
       ? "Empty"
@@ -122,58 +132,65 @@ export function installExcelDouble(seed: ExcelSeed): void {
           )
         : [];
     const path = `${sheet.name}!${address}`;
-    return {
-      isNullObject: false,
-      get address() {
-        return r
-          ? `${sheet.name}!${colName(r.col)}${r.row + 1}:${colName(r.col + r.cols - 1)}${r.row + r.rows}`
-          : path;
+    return open(
+      {
+        isNullObject: false,
+        get address() {
+          return r
+            ? `${sheet.name}!${colName(r.col)}${r.row + 1}:${colName(r.col + r.cols - 1)}${r.row + r.rows}`
+            : path;
+        },
+        get values() {
+          return grid((c) => (c ? c.value : ""));
+        },
+        get formulas() {
+          return grid((c) => (c ? c.formula || c.value : ""));
+        },
+        set formulas(rows: unknown[][]) {
+          state.log.push({ op: "formulas", path });
+          if (!r) return;
+          rows.forEach((row, i) =>
+            row.forEach((v, j) => {
+              const key = `${colName(r.col + j)}${r.row + i + 1}`;
+              const f = typeof v === "string" && v.startsWith("=") ? v : "";
+              // Formulas are not evaluated: their cell reads back the formula text as its value.
+              sheet.cells[key] = { value: f ? f : v, formula: f };
+            }),
+          );
+        },
+        get valueTypes() {
+          return grid((c) => typeOf(c?.value));
+        },
+        set numberFormat(_v: unknown) {
+          state.log.push({ op: "numberFormat", path });
+        },
+        format: recorder(`${path}.format`),
+        dataValidation: recorder(`${path}.dataValidation`),
+        merge: () => state.log.push({ op: "merge", path }),
+        load: () => undefined,
       },
-      get values() {
-        return grid((c) => (c ? c.value : ""));
-      },
-      get formulas() {
-        return grid((c) => (c ? c.formula || c.value : ""));
-      },
-      set formulas(rows: unknown[][]) {
-        state.log.push({ op: "formulas", path });
-        if (!r) return;
-        rows.forEach((row, i) =>
-          row.forEach((v, j) => {
-            const key = `${colName(r.col + j)}${r.row + i + 1}`;
-            const f = typeof v === "string" && v.startsWith("=") ? v : "";
-            // Formulas are not evaluated: their cell reads back the formula text as its value.
-            sheet.cells[key] = { value: f ? f : v, formula: f };
-          }),
-        );
-      },
-      get valueTypes() {
-        return grid((c) => typeOf(c?.value));
-      },
-      set numberFormat(_v: unknown) {
-        state.log.push({ op: "numberFormat", path });
-      },
-      format: recorder(`${path}.format`),
-      dataValidation: recorder(`${path}.dataValidation`),
-      merge: () => state.log.push({ op: "merge", path }),
-      load: () => undefined,
-    };
+      path,
+    );
   };
 
-  const worksheet = (sheet: Sheet) => ({
-    get name() {
-      return sheet.name;
-    },
-    getRange: (address: string) => range(sheet, address),
-    getUsedRangeOrNullObject: () => range(sheet, "A1", true),
-    freezePanes: recorder(`${sheet.name}.freezePanes`),
-    charts: recorder(`${sheet.name}.charts`),
-    activate: () => {
-      state.active = sheet.name;
-      state.log.push({ op: "activate", path: sheet.name });
-    },
-    load: () => undefined,
-  });
+  const worksheet = (sheet: Sheet) =>
+    open(
+      {
+        get name() {
+          return sheet.name;
+        },
+        getRange: (address: string) => range(sheet, address),
+        getUsedRangeOrNullObject: () => range(sheet, "A1", true),
+        freezePanes: recorder(`${sheet.name}.freezePanes`),
+        charts: recorder(`${sheet.name}.charts`),
+        activate: () => {
+          state.active = sheet.name;
+          state.log.push({ op: "activate", path: sheet.name });
+        },
+        load: () => undefined,
+      },
+      sheet.name,
+    );
 
   const workbook = {
     worksheets: {
