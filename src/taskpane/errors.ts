@@ -18,6 +18,14 @@ export class FileReadError extends Error {
   }
 }
 
+/** A sentence, already in the pane's language, to show as it is (e.g. "nothing to restore"). */
+export class NoticeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NoticeError";
+  }
+}
+
 /** Thrown when this build lacks a feature module (e.g. sharing inside Excel before its adapter exists). */
 export class UnavailableError extends Error {
   constructor(what: string) {
@@ -47,6 +55,7 @@ export function describeError(error: unknown, t: Strings, lang: Lang): string {
   if (error instanceof RequirementError) return format(t.errRequirement, { set: error.requirement });
   if (error instanceof FileReadError) return format(t.errFile, { message: error.message });
   if (error instanceof UnavailableError) return t.errUnavailable;
+  if (error instanceof NoticeError) return error.message;
   const code = field(error, "code");
   const message = field(error, "message") || (typeof error === "string" ? error : String(error));
   if (code === "InvalidOperationInCellEditMode") return t.errCellEdit;

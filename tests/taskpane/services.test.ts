@@ -94,6 +94,7 @@ describe("small helpers", () => {
         rewritten: 1,
         frozen: 1,
         restored: 0,
+        skipped: 0,
         broken: 0,
         changed: true,
         entries: [

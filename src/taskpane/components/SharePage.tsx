@@ -143,6 +143,9 @@ export default function SharePage(): ReactElement {
             ) : (
               <CellList title={t.restoredCells} cells={report.data.restored} testId="share-restored" />
             )}
+            {report.data.skipped.length > 0 && (
+              <CellList title={t.skippedCells} cells={report.data.skipped} testId="share-skipped" />
+            )}
             {report.data.broken.length > 0 && (
               <CellList title={t.brokenCells} cells={report.data.broken} testId="share-broken" />
             )}

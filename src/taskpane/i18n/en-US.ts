@@ -93,6 +93,7 @@ export const enUS = {
   rewrittenCells: "Rewritten as native formulas",
   frozenCells: "Frozen as values",
   restoredCells: "Restored cells",
+  skippedCells: "Left as they were",
   brokenCells: "Could not be handled",
   nothingToChange: "Nothing needed changing: the workbook has no add-in formulas to rewrite.",
   openToRestore: "Open a prepared workbook to restore…",

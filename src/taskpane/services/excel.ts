@@ -4,7 +4,16 @@
 import { applyOverride } from "../../core/rubric";
 import { buildScorecard } from "../../scoring/scorecard";
 import { OfficeWorkbook } from "../../workbook/office";
-import { RequirementError, UnavailableError } from "../errors";
+import {
+  prepareWorkbook,
+  restoreWorkbook,
+  ShareUnavailableError,
+  type ShareReport,
+} from "../../share/office";
+import { SHARE_ERROR_TEXT } from "../../share/xlsx";
+import { NoticeError, RequirementError } from "../errors";
+import type { Lang } from "../i18n";
+import { shareView } from "./share";
 import { scoreSnapshot } from "./scoring";
 import { buildSpec, templateForm, validate } from "./templates";
 import type { PaneServices, ScoreResult } from "./types";
@@ -16,6 +25,19 @@ const READ_SET = "1.4";
 function requireExcelApi(version: string): void {
   if (!Office.context.requirements.isSetSupported("ExcelApi", version)) {
     throw new RequirementError(`ExcelApi ${version}`);
+  }
+}
+
+/** The share adapter's refusals, as messages the pane shows. */
+async function sharing(action: () => Promise<ShareReport>, lang: Lang): Promise<ShareReport> {
+  try {
+    return await action();
+  } catch (e) {
+    if (e instanceof ShareUnavailableError) {
+      if (e.code === "requirementSet") throw new RequirementError("ExcelApi 1.5");
+      throw new NoticeError(SHARE_ERROR_TEXT[e.code][lang]);
+    }
+    throw e;
   }
 }
 
@@ -50,10 +72,6 @@ export const excelServices: Omit<PaneServices, "host"> = {
     return { kind: "sheet", sheet: written.sheetNames[0] ?? "", skipped: written.skipped };
   },
 
-  async prepareForSharing() {
-    throw new UnavailableError("share/office");
-  },
-  async restore() {
-    throw new UnavailableError("share/office");
-  },
+  prepareForSharing: async (lang) => shareView(await sharing(prepareWorkbook, lang), lang),
+  restore: async (lang) => shareView(await sharing(restoreWorkbook, lang), lang),
 };

@@ -7,7 +7,7 @@ import { checkWorkbookBytes } from "../../scoring/safe-open";
 import { scorecardSheet } from "../../scoring/scorecard";
 import { prepareXlsx, restoreXlsx, SHARE_ERROR_TEXT, ShareError } from "../../share/xlsx";
 import { readXlsx, templateToXlsx } from "../../workbook/xlsx";
-import { FileReadError } from "../errors";
+import { FileReadError, NoticeError } from "../errors";
 import type { Lang } from "../i18n";
 import { downloadBytes, safeFileName } from "./download";
 import { scoreSnapshot } from "./scoring";
@@ -29,7 +29,10 @@ function baseName(fileName: string): string {
 }
 
 function shareFailure(e: unknown, lang: Lang): never {
-  if (e instanceof ShareError) throw new FileReadError(SHARE_ERROR_TEXT[e.code][lang]);
+  if (e instanceof ShareError) {
+    const text = SHARE_ERROR_TEXT[e.code][lang];
+    throw e.code === "notXlsx" ? new FileReadError(text) : new NoticeError(text);
+  }
   throw e;
 }
 

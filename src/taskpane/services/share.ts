@@ -16,6 +16,7 @@ export function shareView(report: ShareReport, lang: Lang, file?: string): Share
     rewritten: pick("rewritten"),
     frozen: pick("frozen"),
     restored: pick("restored"),
+    skipped: pick("skipped"),
     broken: pick("broken"),
     changed: report.changed,
     ...(file ? { file } : {}),

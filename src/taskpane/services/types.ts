@@ -65,6 +65,8 @@ export interface ShareReportView {
   readonly rewritten: readonly ShareCellView[];
   readonly frozen: readonly ShareCellView[];
   readonly restored: readonly ShareCellView[];
+  /** Cells left as they were (e.g. restoring a cell the user has changed since). */
+  readonly skipped: readonly ShareCellView[];
   /** Cells that could not be handled (e.g. no cached value to freeze). */
   readonly broken: readonly ShareCellView[];
   /** False when the workbook needed no change. */
