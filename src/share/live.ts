@@ -4,7 +4,7 @@
  * values, and the spilled ranges), as a list of cell operations the adapter then queues in one batch.
  * Kept apart from office.ts so it is tested without Excel, and shares planCell with the .xlsx path.
  */
-import { formatCell, parseRef, tokenize, type RefInfo } from "../core/formula";
+import { formatCell, parseRef, sameFormula, tokenize, type RefInfo } from "../core/formula";
 import { dealerIdOf } from "./dealerNames";
 import { dealerCallsIn, planCell, type Shape } from "./plan";
 import type { RecordCell, ShareRecord } from "./record";
@@ -152,7 +152,11 @@ export function planPrepare(
 }
 
 /** Clears first (so restored formulas can spill again), then the live formulas. */
-export function planRestore(record: ShareRecord): { ops: CellOp[]; report: ShareReport } {
+export function planRestore(
+  record: ShareRecord,
+  /** The cell's current formula without "=" (undefined for a constant or blank), when known. */
+  current?: (sheet: string, address: string) => string | undefined,
+): { ops: CellOp[]; report: ShareReport } {
   const clears: CellOp[] = [];
   const formulas: CellOp[] = [];
   const entries: ShareReportEntry[] = [];
@@ -164,6 +168,18 @@ export function planRestore(record: ShareRecord): { ops: CellOp[]; report: Share
     clears.push({ sheet, address, kind: "clear" });
   };
   for (const c of record.cells) {
+    // A rewritten cell the user has since edited keeps the edit; restore says so instead of losing it.
+    if (current && c.written !== undefined && !sameFormula(current(c.sheet, c.address) ?? "", c.written)) {
+      entries.push({
+        sheet: c.sheet,
+        address: c.address,
+        original: display(c.formula || (current(c.sheet, c.address) ?? "")),
+        action: "skipped",
+        reason: "changedSincePrepared",
+        message: entryMessage("changedSincePrepared"),
+      });
+      continue;
+    }
     if (c.action === "spill") {
       clear(c.sheet, c.address);
       continue;

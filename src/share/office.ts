@@ -133,6 +133,20 @@ function queue(context: Excel.RequestContext, ops: readonly CellOp[]): void {
   }
 }
 
+/** Looks up a cell's current formula (without "=") in what readWorkbook read. */
+function currentFormulas(
+  sheets: readonly LiveSheet[],
+): (sheet: string, address: string) => string | undefined {
+  const bySheet = new Map(sheets.map((s) => [s.name, s]));
+  return (sheet, address) => {
+    const s = bySheet.get(sheet);
+    const ref = parseRef(address);
+    if (!s || !ref) return undefined;
+    const f = s.formulas[ref.top - s.top]?.[ref.left - s.left];
+    return typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
+  };
+}
+
 /** Finds DEALER cells, whether the workbook is prepared, and broken cells; changes nothing. */
 export async function scanWorkbook(): Promise<WorkbookShareState> {
   return run(async (context) => {
@@ -165,15 +179,14 @@ export async function prepareWorkbook(): Promise<ShareReport> {
 export async function restoreWorkbook(): Promise<ShareReport> {
   if (!isShareSupported()) throw new ShareUnavailableError("requirementSet");
   return run(async (context) => {
-    const parts = context.workbook.customXmlParts.getByNamespace(SHARE_NAMESPACE).load("items/id");
-    await context.sync();
-    if (parts.items.length === 0) throw new ShareUnavailableError("notPrepared");
-    const xml = parts.items.map((p) => p.getXml());
+    const snap = await readWorkbook(context, false);
+    if (snap.recordParts.length === 0) throw new ShareUnavailableError("notPrepared");
+    const xml = snap.recordParts.map((p) => p.getXml());
     await context.sync();
     const cells = xml.flatMap((x) => parseRecord(x.value)?.cells ?? []);
-    const plan = planRestore({ cells, parts: [] });
+    const plan = planRestore({ cells, parts: [] }, currentFormulas(snap.sheets));
     queue(context, plan.ops);
-    for (const p of parts.items) p.delete();
+    for (const p of snap.recordParts) p.delete();
     await context.sync();
     return plan.report;
   });

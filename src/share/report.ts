@@ -7,12 +7,13 @@ import type { FreezeReason, RewriteReason } from "./plan";
 export type ShareLang = "en-US" | "zh-CN";
 export type Bilingual = Readonly<Record<ShareLang, string>>;
 
-export type ShareAction = "rewritten" | "frozen" | "restored" | "broken";
+export type ShareAction = "rewritten" | "frozen" | "restored" | "skipped" | "broken";
 export type ShareReason =
   | RewriteReason
   | FreezeReason
   | "restored"
   | "notFound"
+  | "changedSincePrepared"
   | "noCachedValue"
   | "cachedNameError"
   | "savedWithoutAddin";
@@ -38,6 +39,7 @@ export interface ShareReport {
   readonly rewritten: number;
   readonly frozen: number;
   readonly restored: number;
+  readonly skipped: number;
   readonly broken: number;
   readonly entries: readonly ShareReportEntry[];
   /** False when nothing was changed (the workbook comes back as it was). */
@@ -103,6 +105,10 @@ export const REASON_MESSAGES: Readonly<Record<ShareReason, Bilingual>> = {
     "en-US": "Not restored: the cell is no longer in the workbook.",
     "zh-CN": "未恢复:工作簿中已找不到该单元格。",
   },
+  changedSincePrepared: {
+    "en-US": "Not restored: the cell was edited after the workbook was prepared; your edit is kept.",
+    "zh-CN": "未恢复:准备共享后该单元格已被修改,保留您的修改。",
+  },
   noCachedValue: {
     "en-US": "Frozen, but the file held no computed value for it: the cell is now empty.",
     "zh-CN": "已冻结,但文件中没有该单元格的计算结果:单元格现为空。",
@@ -131,6 +137,7 @@ export function summarize(entries: readonly ShareReportEntry[], changed: boolean
     rewritten: count("rewritten"),
     frozen: count("frozen"),
     restored: count("restored"),
+    skipped: count("skipped"),
     broken: count("broken"),
     entries,
     changed,
@@ -143,6 +150,7 @@ export function formatReport(report: ShareReport, lang: ShareLang): string {
     rewritten: { "en-US": "rewritten", "zh-CN": "已改写" },
     frozen: { "en-US": "frozen", "zh-CN": "已冻结" },
     restored: { "en-US": "restored", "zh-CN": "已恢复" },
+    skipped: { "en-US": "skipped", "zh-CN": "已跳过" },
     broken: { "en-US": "broken", "zh-CN": "已损坏" },
   };
   const lines = report.entries.map(
@@ -151,8 +159,8 @@ export function formatReport(report: ShareReport, lang: ShareLang): string {
   );
   const totals =
     lang === "zh-CN"
-      ? `改写 ${report.rewritten} 个,冻结 ${report.frozen} 个,恢复 ${report.restored} 个,损坏 ${report.broken} 个。`
-      : `${report.rewritten} rewritten, ${report.frozen} frozen, ${report.restored} restored, ${report.broken} broken.`;
+      ? `改写 ${report.rewritten} 个,冻结 ${report.frozen} 个,恢复 ${report.restored} 个,跳过 ${report.skipped} 个,损坏 ${report.broken} 个。`
+      : `${report.rewritten} rewritten, ${report.frozen} frozen, ${report.restored} restored, ${report.skipped} skipped, ${report.broken} broken.`;
   return [...lines, totals].join("\n");
 }
 

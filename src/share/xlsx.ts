@@ -6,7 +6,7 @@
  * as the very same bytes. Runs in Node (CLI, tests) and in the browser (the pane's preview mode).
  */
 import JSZip from "jszip";
-import { formatCell, parseRef, shiftFormula, tokenize, type RefInfo } from "../core/formula";
+import { formatCell, parseRef, sameFormula, shiftFormula, tokenize, type RefInfo } from "../core/formula";
 import { dealerCallsIn, planCell, type CellPlan, type Shape } from "./plan";
 import { SHARE_NAMESPACE, escapeXml, parseRecord, serializeRecord, unescapeXml } from "./record";
 import type { RecordCell, RecordPart, ShareRecord } from "./record";
@@ -500,6 +500,11 @@ export async function restoreXlsx(data: Uint8Array): Promise<PrepareResult> {
         if (isAnchor) entries.push(restoredEntry(rc, "notFound"));
         continue;
       }
+      // A rewritten cell the user has since edited keeps the edit; restore says so instead of losing it.
+      if (rc.written !== undefined && !sameFormula(current.f?.text ?? "", rc.written)) {
+        entries.push(restoredEntry(rc, "changedSincePrepared"));
+        continue;
+      }
       replacements.set(rc.address, rc.cellXml ?? restoredFromFormula(current, rc));
       if (isAnchor) entries.push(restoredEntry(rc, "restored"));
     }
@@ -544,13 +549,16 @@ function restoredFromFormula(current: CellElement, rc: RecordCell): string {
   return withFormula(current, formula);
 }
 
-function restoredEntry(rc: RecordCell, reason: "restored" | "notFound"): ShareReportEntry {
+function restoredEntry(
+  rc: RecordCell,
+  reason: "restored" | "notFound" | "changedSincePrepared",
+): ShareReportEntry {
   return {
     sheet: rc.sheet,
     address: rc.address,
     ...(rc.range ? { range: rc.range } : {}),
     original: display(rc.formula),
-    action: reason === "restored" ? "restored" : "frozen",
+    action: reason === "restored" ? "restored" : "skipped",
     reason,
     message: entryMessage(reason),
   };

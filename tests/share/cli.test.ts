@@ -32,7 +32,7 @@ describe("dealer-mkt share", () => {
     expect(prep.status).toBe(0);
     expect(prep.stdout).toMatch(/'漏斗 Q1''s'!A1:E1\trewritten\t=_xldudf_DEALER_FUNNEL_RATE\(Inputs!B1:G1\)/);
     expect(prep.stdout).toMatch(/'漏斗 Q1''s'!A19\tfrozen\t/);
-    expect(prep.stdout).toMatch(/20 rewritten, 1 frozen, 0 restored, 0 broken\./);
+    expect(prep.stdout).toMatch(/20 rewritten, 1 frozen, 0 restored, 0 skipped, 0 broken\./);
     expect(Buffer.from(readFileSync(input)).equals(Buffer.from(fixture.data))).toBe(true);
 
     const again = cli([input, "--out", out]);

@@ -8,6 +8,7 @@ import {
   columnName,
   columnIndex,
   FormulaSyntaxError,
+  sameFormula,
 } from "../../src/core/formula";
 
 const types = (f: string): string[] => tokenize(f).map((t) => `${t.type}:${t.text}`);
@@ -246,5 +247,17 @@ describe("references", () => {
       "B3+$B4+D$3+$D$4+F:F+7:7+'x y'!B3:C4+SUM(AA11)",
     );
     expect(shiftFormula('"A1"&A1', 1, 0)).toBe('"A1"&A2');
+  });
+});
+
+describe("sameFormula", () => {
+  test("ignores what Excel changes when it stores a formula", () => {
+    expect(sameFormula("=IF(A1>1E-9, 'Sheet1'!B2,0)", "if(a1>0.000000001,Sheet1!B2,0)")).toBe(true);
+    expect(sameFormula("'漏斗 Q1''s'!A3+1", "'漏斗 Q1''s'!a3 + 1")).toBe(true);
+  });
+  test("tells real edits apart", () => {
+    expect(sameFormula("A1*2", "A1*3")).toBe(false);
+    expect(sameFormula('"a"&A1', '"A"&A1')).toBe(false);
+    expect(sameFormula("SUM(A1:A3)", "SUM(A1:A4)")).toBe(false);
   });
 });

@@ -218,6 +218,17 @@ describe("the Office.js adapter", () => {
     await expect(restoreWorkbook()).rejects.toMatchObject({ code: "notPrepared" });
   });
 
+  test("restore keeps a cell the user edited after preparing, and says so", async () => {
+    const d = workbook();
+    await prepareWorkbook();
+    d.sheets.get("Data")!.set("A5", { formula: "=A1*2", value: 2000 });
+    const report = await restoreWorkbook();
+    expect(report.skipped).toBe(1);
+    expect(report.entries.find((e) => e.action === "skipped")?.address).toBe("A5");
+    expect(d.sheets.get("Data")!.get("A5")!.formula).toBe("=A1*2");
+    expect(d.sheets.get("Data")!.get("A3")!.formula).toBe("=DEALER.FUNNEL_RATE(A1:D1)");
+  });
+
   test("scan and repair broken cells", async () => {
     const d = workbook();
     const scan = await scanWorkbook();

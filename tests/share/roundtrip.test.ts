@@ -70,6 +70,25 @@ describe("restore live functions", () => {
   });
 });
 
+test("a cell edited after preparing keeps the edit; the rest is restored", async () => {
+  const fixture = await buildShareFixture(VALID);
+  const prepared = await prepareXlsx(fixture.data);
+  const zip = await JSZip.loadAsync(prepared.data);
+  const sheet = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+  zip.file("xl/worksheets/sheet2.xml", sheet.replace(/(<c r="A5">)<f>[^<]*<\/f>/, "$1<f>Inputs!B12*2</f>"));
+  const restored = await restoreXlsx(await zip.generateAsync({ type: "uint8array" }));
+  expect(restored.report.skipped).toBe(1);
+  expect(restored.report.entries.find((e) => e.action === "skipped")).toMatchObject({
+    address: "A5",
+    reason: "changedSincePrepared",
+  });
+  const after = await parts(restored.data);
+  expect(after.get("xl/worksheets/sheet2.xml")).toContain("<f>Inputs!B12*2</f>");
+  expect(after.get("xl/worksheets/sheet2.xml")).toContain(
+    "_xldudf_DEALER_ROI(Inputs!B12,Inputs!B13,Inputs!B14)",
+  );
+});
+
 describe("broken cells in a received workbook", () => {
   test("DEALER cells showing #NAME? are reported; healthy ones are not", async () => {
     const fixture = await buildShareFixture(VALID);

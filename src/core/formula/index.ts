@@ -5,3 +5,4 @@ export { parseFormula, FormulaSyntaxError } from "./parse";
 export { printFormula, printNode, printTrimmed } from "./print";
 export { parseRef, formatCell, shiftFormula, columnName, columnIndex } from "./refs";
 export type { RefInfo } from "./refs";
+export { sameFormula } from "./compare";
