@@ -156,6 +156,8 @@ export function planRestore(
   record: ShareRecord,
   /** The cell's current formula without "=" (undefined for a constant or blank), when known. */
   current?: (sheet: string, address: string) => string | undefined,
+  /** Whether the sheet still exists (a deleted sheet's cells cannot be restored). */
+  sheetExists: (sheet: string) => boolean = () => true,
 ): { ops: CellOp[]; report: ShareReport } {
   const clears: CellOp[] = [];
   const formulas: CellOp[] = [];
@@ -168,6 +170,19 @@ export function planRestore(
     clears.push({ sheet, address, kind: "clear" });
   };
   for (const c of record.cells) {
+    if (!sheetExists(c.sheet)) {
+      if (c.action !== "spill") {
+        entries.push({
+          sheet: c.sheet,
+          address: c.address,
+          original: display(c.formula),
+          action: "skipped",
+          reason: "notFound",
+          message: entryMessage("notFound"),
+        });
+      }
+      continue;
+    }
     // A rewritten cell the user has since edited keeps the edit; restore says so instead of losing it.
     if (current && c.written !== undefined && !sameFormula(current(c.sheet, c.address) ?? "", c.written)) {
       entries.push({

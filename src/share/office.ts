@@ -60,6 +60,7 @@ async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Pro
 }
 
 interface Snapshot {
+  sheetNames: Set<string>;
   sheets: LiveSheet[];
   names: Map<string, RefInfo>;
   recordParts: Excel.CustomXmlPart[];
@@ -116,7 +117,12 @@ async function readWorkbook(context: Excel.RequestContext, withSpills: boolean):
       toks.length === 1 && toks[0].type === "ref" ? parseRef(toks[0].text, toks[0].sheet ?? "") : undefined;
     if (ref) nameMap.set(n.name.toUpperCase(), ref);
   }
-  return { sheets, names: nameMap, recordParts: parts ? parts.items : [] };
+  return {
+    sheetNames: new Set(worksheets.items.map((w) => w.name)),
+    sheets,
+    names: nameMap,
+    recordParts: parts ? parts.items : [],
+  };
 }
 
 const ERRORS: readonly string[] = ERROR_LITERALS;
@@ -184,7 +190,9 @@ export async function restoreWorkbook(): Promise<ShareReport> {
     const xml = snap.recordParts.map((p) => p.getXml());
     await context.sync();
     const cells = xml.flatMap((x) => parseRecord(x.value)?.cells ?? []);
-    const plan = planRestore({ cells, parts: [] }, currentFormulas(snap.sheets));
+    const plan = planRestore({ cells, parts: [] }, currentFormulas(snap.sheets), (name) =>
+      snap.sheetNames.has(name),
+    );
     queue(context, plan.ops);
     for (const p of snap.recordParts) p.delete();
     await context.sync();

@@ -229,6 +229,18 @@ describe("the Office.js adapter", () => {
     expect(d.sheets.get("Data")!.get("A3")!.formula).toBe("=DEALER.FUNNEL_RATE(A1:D1)");
   });
 
+  test("restore skips the cells of a sheet deleted since, and restores the rest", async () => {
+    const d = workbook();
+    d.sheets.set("Other", new Map<string, Cell>([["A1", { formula: "=DEALER.ROI(1,2)", value: -0.5 }]]));
+    await prepareWorkbook();
+    d.sheets.delete("Other");
+    const report = await restoreWorkbook();
+    expect(
+      report.entries.filter((e) => e.action === "skipped").map((e) => `${e.sheet}!${e.address}:${e.reason}`),
+    ).toEqual(["Other!A1:notFound"]);
+    expect(report.restored).toBe(4);
+  });
+
   test("scan and repair broken cells", async () => {
     const d = workbook();
     const scan = await scanWorkbook();
