@@ -173,3 +173,46 @@ test("an Excel without the needed requirement set is told so, not left silent", 
     expect((await state(page)).runs).toBe(0);
   });
 });
+
+test("sharing inside Excel goes through the share adapter: rewritten cells, a record, and restore", async () => {
+  const roi = "=DEALER.ROI(B1,B2)";
+  const cps = "=DEALER.COST_PER_SALE(B2,B3)";
+  const seed: ExcelSeed = {
+    ...BASE,
+    displayLanguage: "en-US",
+    bodyBackgroundColor: "#ffffff",
+    sheets: [
+      {
+        name: "Sheet1",
+        rows: [
+          [{ value: "Revenue" }, { value: 1_200_000 }, { value: 0.5, formula: roi }],
+          [{ value: "Cost" }, { value: 800_000 }, { value: 20_000, formula: cps }],
+          [{ value: "Vehicles" }, { value: 40 }, { value: null }],
+        ],
+      },
+    ],
+  };
+  await withExcel(seed, async (page) => {
+    await page.click("#tab-share");
+    await page.click('[data-testid="share-prepare"]');
+    await page.waitForSelector('[data-testid="share-report"], [data-testid="error-bar"]');
+    expect(await page.locator('[data-testid="error-bar"]').allInnerTexts()).toEqual([]);
+    const prepared = await state(page);
+    const cells = prepared.sheets[0].cells;
+    const handled =
+      Number(await page.getAttribute('[data-testid="share-rewritten"]', "data-count")) +
+      Number(await page.getAttribute('[data-testid="share-frozen"]', "data-count"));
+    expect(handled).toBe(2);
+    // No DEALER call is left in the workbook, and the originals are kept in a custom XML record.
+    expect([cells.C1.formula, cells.C2.formula].join(" ")).not.toMatch(/DEALER/i);
+    expect(prepared.xmlParts).toHaveLength(1);
+
+    await page.click('[data-testid="share-restore"]');
+    await page.waitForSelector('[data-testid="share-restored"]');
+    expect(Number(await page.getAttribute('[data-testid="share-restored"]', "data-count"))).toBe(2);
+    const restored = await state(page);
+    expect(restored.sheets[0].cells.C1.formula).toBe(roi);
+    expect(restored.sheets[0].cells.C2.formula).toBe(cps);
+    expect(restored.xmlParts).toHaveLength(0);
+  });
+});

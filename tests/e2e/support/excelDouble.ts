@@ -29,6 +29,7 @@ export interface DoubleState {
   sheets: { name: string; cells: Record<string, { value: unknown; formula: string }> }[];
   names: { name: string; reference: string }[];
   log: { op: string; path: string }[];
+  xmlParts: { id: string; xml: string }[];
 }
 
 export function installExcelDouble(seed: ExcelSeed): void {
@@ -64,6 +65,7 @@ export function installExcelDouble(seed: ExcelSeed): void {
     sheets: [] as Sheet[],
     names: [] as { name: string; reference: string }[],
     log: [] as { op: string; path: string }[],
+    xmlParts: [] as { id: string; xml: string }[],
   };
   for (const s of seed.sheets) {
     const cells: Record<string, Cell> = {};
@@ -118,7 +120,13 @@ export function installExcelDouble(seed: ExcelSeed): void {
       const keys = Object.keys(sheet.cells)
         .map((k) => parse(k))
         .filter((x) => x !== null);
-      if (keys.length === 0) return { isNullObject: true, load: () => undefined };
+      if (keys.length === 0)
+        return {
+          isNullObject: true,
+          load() {
+            return this;
+          },
+        };
       const rows = keys.map((k) => k.row);
       const cols = keys.map((k) => k.col);
       const row = Math.min(...rows);
@@ -158,6 +166,28 @@ export function installExcelDouble(seed: ExcelSeed): void {
             }),
           );
         },
+        get rowIndex() {
+          return r ? r.row : 0;
+        },
+        get columnIndex() {
+          return r ? r.col : 0;
+        },
+        set values(rows: unknown[][]) {
+          state.log.push({ op: "values", path });
+          if (!r) return;
+          rows.forEach((row, i) =>
+            row.forEach((v, j) => {
+              sheet.cells[`${colName(r.col + j)}${r.row + i + 1}`] = { value: v, formula: "" };
+            }),
+          );
+        },
+        // Nothing spills in the double (no dynamic-array results are seeded).
+        getSpillingToRangeOrNullObject: () => ({
+          isNullObject: true,
+          load() {
+            return this;
+          },
+        }),
         get valueTypes() {
           return grid((c) => typeOf(c?.value));
         },
@@ -167,7 +197,9 @@ export function installExcelDouble(seed: ExcelSeed): void {
         format: recorder(`${path}.format`),
         dataValidation: recorder(`${path}.dataValidation`),
         merge: () => state.log.push({ op: "merge", path }),
-        load: () => undefined,
+        load() {
+          return this;
+        },
       },
       path,
     );
@@ -187,7 +219,9 @@ export function installExcelDouble(seed: ExcelSeed): void {
           state.active = sheet.name;
           state.log.push({ op: "activate", path: sheet.name });
         },
-        load: () => undefined,
+        load() {
+          return this;
+        },
       },
       sheet.name,
     );
@@ -206,19 +240,55 @@ export function installExcelDouble(seed: ExcelSeed): void {
         state.log.push({ op: "addSheet", path: name });
         return worksheet(sheet);
       },
+      getItem: (name: string) => {
+        const sheet = state.sheets.find((x) => x.name === name);
+        if (!sheet) throw Object.assign(new Error(`no sheet ${name}`), { code: "ItemNotFound" });
+        return worksheet(sheet);
+      },
       getActiveWorksheet: () =>
         worksheet(state.sheets.find((s) => s.name === state.active) ?? state.sheets[0]),
-      load: () => undefined,
+      load() {
+        return this;
+      },
+    },
+    customXmlParts: {
+      add: (xml: string) => {
+        const part = { id: `part${state.xmlParts.length + 1}`, xml };
+        state.xmlParts.push(part);
+        state.log.push({ op: "addXmlPart", path: part.id });
+        return recorder(`customXmlParts.${part.id}`);
+      },
+      getByNamespace: (ns: string) => {
+        const items = state.xmlParts
+          .filter((p) => p.xml.includes(`"${ns}"`))
+          .map((p) => ({
+            id: p.id,
+            getXml: () => ({ value: p.xml }),
+            delete: () => {
+              state.xmlParts = state.xmlParts.filter((x) => x !== p);
+              state.log.push({ op: "deleteXmlPart", path: p.id });
+            },
+          }));
+        const collection = { items, load: () => collection };
+        return collection;
+      },
     },
     names: {
       get items() {
-        return state.names.map((n) => ({ name: n.name, type: "Range", value: n.reference }));
+        return state.names.map((n) => ({
+          name: n.name,
+          type: "Range",
+          value: n.reference,
+          formula: n.reference,
+        }));
       },
       add: (name: string, reference: string) => {
         state.names.push({ name, reference });
         return recorder(`names.${name}`);
       },
-      load: () => undefined,
+      load() {
+        return this;
+      },
     },
   };
 
@@ -249,6 +319,7 @@ export function installExcelDouble(seed: ExcelSeed): void {
     },
   };
   w.Excel = {
+    ClearApplyTo: { contents: "Contents", all: "All", formats: "Formats" },
     run: async <T>(batch: (ctx: unknown) => Promise<T>): Promise<T> => {
       state.runs++;
       if (seed.failCode) throw Object.assign(new Error(`fake ${seed.failCode}`), { code: seed.failCode });
