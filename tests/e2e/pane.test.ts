@@ -149,6 +149,18 @@ describe("the pane renders in both languages and both themes", () => {
     }
   });
 
+  test("the help links open the function help pages in both languages", async () => {
+    const page = await openPane(browser.context, server.url, "?lang=zh-CN");
+    await page.click("#tab-help");
+    for (const lang of LANGS) {
+      const href = await page.getAttribute(`[data-testid="help-${lang}"]`, "href");
+      const response = await page.request.get(new URL(String(href), page.url()).toString());
+      expect({ lang, status: response.status() }).toEqual({ lang, status: 200 });
+      expect(await response.text()).toMatch(/DEALER\./);
+    }
+    await page.close();
+  });
+
   test("keyboard only: Tab reaches a template, Enter opens its form, Back returns focus to it", async () => {
     const page = await openPane(browser.context, server.url, "?lang=en-US");
     const t = strings("en-US");

@@ -33,8 +33,8 @@ export function HelpPage(): ReactElement {
           </li>
         ))}
       </ul>
-      <p>{t.helpKeyboard}</p>
-      <p>{t.helpPreview}</p>
+      <p className={common.muted}>{t.helpKeyboard}</p>
+      <p className={common.muted}>{t.helpPreview}</p>
     </section>
   );
 }
