@@ -138,6 +138,12 @@ export function cumulativeRate(
   if (n < 2) return ERR_VALUE;
   const f = fromStage.text;
   const t = toStage.text;
+  // Stages typed as numbers are checked here, once, instead of in every recalculation.
+  const [lf, lt] = [fromStage.literal, toStage.literal];
+  if (lf !== undefined && lt !== undefined) {
+    const ok = (x: number): boolean => Number.isInteger(x) && x >= 1 && x <= n;
+    return ok(lf) && ok(lt) && lf < lt ? ratio(element(String(lf)), element(String(lt))) : ERR_VALUE;
+  }
   const stageBad = `OR(${f}<>INT(${f}),${f}<1,${f}>${n},${t}<>INT(${t}),${t}<1,${t}>${n},${f}>=${t})`;
   return guardAll([fromStage, toStage], `IF(${stageBad},${ERR_VALUE},${ratio(element(f), element(t))})`);
 }

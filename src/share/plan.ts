@@ -359,7 +359,17 @@ class Planner {
         : inner.token.text.trim();
       return {
         n,
-        at: (s) => native.arg(byColumn ? `INDEX(${base},${s},1)` : `INDEX(${base},1,${s})`),
+        // A stage given as a plain number names its cell outright; a computed one goes through INDEX.
+        at: (s) =>
+          /^[1-9][0-9]*$/.test(s)
+            ? native.arg(
+                r.prefix +
+                  formatCell(
+                    byColumn ? r.top + Number(s) - 1 : row,
+                    byColumn ? r.left : r.left + Number(s) - 1,
+                  ),
+              )
+            : native.arg(byColumn ? `INDEX(${base},${s},1)` : `INDEX(${base},1,${s})`),
       };
     }
     if ((inner.kind === "leaf" && inner.token.type === "name") || inner.kind === "array") {
