@@ -51,7 +51,15 @@ function gzipOf(file: string): Buffer {
   return body;
 }
 
-export async function serveDist(root = DIST): Promise<StaticServer> {
+export interface ServeOptions {
+  /**
+   * Let the browser cache (revalidating with an ETag), as a real host does for a returning user; by
+   * default every load is a first visit (no-store).
+   */
+  readonly cache?: boolean;
+}
+
+export async function serveDist(root = DIST, options: ServeOptions = {}): Promise<StaticServer> {
   // The test line builds first (npm run build); a missing build is a failure, not a skip.
   if (!existsSync(join(root, "taskpane.html")))
     throw new Error(`${root}/taskpane.html is missing: run npm run build`);
@@ -64,13 +72,22 @@ export async function serveDist(root = DIST): Promise<StaticServer> {
       return;
     }
     const type = contentType(file);
-    const headers = { "content-type": type, "cache-control": "no-store" };
+    const stat = statSync(file);
+    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    const headers: Record<string, string> = options.cache
+      ? { "content-type": type, "cache-control": "no-cache", etag, vary: "accept-encoding" }
+      : { "content-type": type, "cache-control": "no-store" };
+    if (options.cache && req.headers["if-none-match"] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
     if (
       /gzip/.test(String(req.headers["accept-encoding"] ?? "")) &&
       /javascript|json|html|css|xml/.test(type)
     ) {
       const body = gzipOf(file);
-      res.writeHead(200, { ...headers, "content-encoding": "gzip", "content-length": body.length });
+      res.writeHead(200, { ...headers, "content-encoding": "gzip", "content-length": String(body.length) });
       res.end(body);
       return;
     }
