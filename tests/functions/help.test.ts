@@ -16,6 +16,7 @@ describe.each(["en-US", "zh-CN"])("help pages in %s", (lang) => {
   const files = fs.readdirSync(path.join(help, lang)).filter((f) => f.endsWith(".html"));
 
   it("has a page per function and an index linking to each", () => {
+    expect(fs.readFileSync(path.join(help, "help.css"), "utf8")).toMatch(/prefers-color-scheme: dark/);
     expect(files.sort()).toEqual([...ids, "index"].map((id) => `${id}.html`).sort());
     const index = read("index.html");
     for (const id of ids) expect(index).toContain(`href="${id}.html"`);
@@ -27,7 +28,11 @@ describe.each(["en-US", "zh-CN"])("help pages in %s", (lang) => {
     expect(html).toMatch(/<main>[\s\S]*<h1>[\s\S]*<\/main>/);
     // No external resources: help must load offline inside Excel.
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
-    expect(html).not.toMatch(/<script|<link /);
+    expect(html).not.toMatch(/<script/);
+    // One stylesheet, shared by all pages and served beside them.
+    expect(Array.from(html.matchAll(/<link [^>]*>/g)).map((m) => m[0])).toEqual([
+      '<link rel="stylesheet" href="../help.css" />',
+    ]);
     expect(html.length).toBeLessThan(20000);
   });
   it.each(ids)("%s.html gives the formula, arguments, errors and a worked example", (id) => {
