@@ -164,6 +164,20 @@ test("a protected workbook is reported in a message bar", async () => {
   });
 });
 
+test("Excel stuck in cell-edit mode is retried, then reported with what to do", async () => {
+  await withExcel(
+    { ...BASE, displayLanguage: "en-US", failCode: "InvalidOperationInCellEditMode" },
+    async (page) => {
+      await page.click("#tab-score");
+      await page.click('[data-testid="score-active"]');
+      await page.waitForSelector('[data-testid="error-bar"]', { timeout: 30_000 });
+      expect(await page.innerText('[data-testid="error-bar"]')).toContain(strings("en-US").errCellEdit);
+      // The adapter tried again before giving up: the user may just have been typing.
+      expect((await state(page)).runs).toBeGreaterThan(1);
+    },
+  );
+});
+
 test("an Excel without the needed requirement set is told so, not left silent", async () => {
   await withExcel({ ...BASE, displayLanguage: "en-US", api: "1.3" }, async (page) => {
     await page.click("#tab-score");
