@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-tools.sh
 npx tsc --noEmit
 npm run lint --silent
-npm run build --silent
+npm run build --silent -- --stats errors-warnings
 npx jest --ci "$@"
