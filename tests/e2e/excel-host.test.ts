@@ -5,11 +5,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { scorePlan } from "../../src/core/rubric";
-import { readPlan } from "../../src/scoring/read-plan";
+import { readPlan, splitRef } from "../../src/scoring/read-plan";
 import { SCORECARD_TITLES } from "../../src/scoring/scorecard-titles";
 import { strings } from "../../src/taskpane/i18n";
 import { buildTemplate, flattenCells } from "../../src/templates";
 import { readXlsx } from "../../src/workbook/xlsx";
+import { seriousViolations } from "./support/axe";
 import { launch, openPane } from "./support/browser";
 import { excelStub, type DoubleState, type ExcelSeed, type SeedCell } from "./support/excelDouble";
 import { ROOT, serveDist, type StaticServer } from "./support/server";
@@ -141,6 +142,22 @@ test("scoring reads the workbook through the Office adapter; the scorecard is wr
     expect(Number(await page.getAttribute('[data-testid="score-total"]', "data-total"))).toBe(engine.total);
     const before = await state(page);
     expect(before.runs).toBeGreaterThanOrEqual(1);
+
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Evidence cells are links that select the cell in Excel.
+    const link = page.locator('[data-testid="evidence-link"]').first();
+    const ref = String(await link.getAttribute("data-ref"));
+    await link.click();
+    await page.waitForFunction(() =>
+      (window as unknown as { __excelDouble: DoubleState }).__excelDouble.log.some((l) =>
+        l.path.endsWith(".select"),
+      ),
+    );
+    const at = splitRef(ref);
+    expect(at).not.toBeNull();
+    const selected = (await state(page)).log.filter((l) => l.op === "call" && l.path.endsWith(".select"));
+    expect(selected.map((l) => l.path)).toEqual([`${at?.sheet}!${at?.address}.select`]);
 
     await page.click('[data-testid="write-scorecard"]');
     await page.waitForSelector('[data-testid="scorecard-done"]');

@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { strings, type Lang } from "../../src/taskpane/i18n";
+import { seriousViolations } from "./support/axe";
 import { launch, openPane, type Browser } from "./support/browser";
 import { ROOT, serveDist, type StaticServer } from "./support/server";
 
@@ -54,47 +55,6 @@ async function backgroundLuminance(page: Page): Promise<number> {
   });
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; html: string }[];
-}
-
-/**
- * Fluent's focus manager (tabster) puts focusable, aria-hidden `<i data-tabster-dummy>` guards around
- * arrow-key groups such as the TabList; they only bounce focus to the right element. axe reports them
- * under aria-hidden-focus, a known false positive (microsoft/tabster#288, fluentui#27517 "by design",
- * suppressed the same way by Accessibility Insights). Only those exact nodes are discounted.
- */
-function withoutTabsterGuards(violations: AxeViolation[]): AxeViolation[] {
-  return violations
-    .map((v) =>
-      v.id === "aria-hidden-focus"
-        ? { ...v, nodes: v.nodes.filter((n) => !n.html.includes("data-tabster-dummy")) }
-        : v,
-    )
-    .filter((v) => v.nodes.length > 0);
-}
-
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: join(ROOT, "node_modules/axe-core/axe.min.js") });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })),
-    }));
-  });
-}
-
 describe("the pane renders in both languages and both themes", () => {
   for (const lang of LANGS) {
     for (const theme of THEMES) {
@@ -117,9 +77,7 @@ describe("the pane renders in both languages and both themes", () => {
         for (const id of PAGES) {
           await show(page, id);
           await page.screenshot({ path: join(SHOTS, `${lang}-${theme}-${id}.png`), fullPage: true });
-          const serious = withoutTabsterGuards(await axeViolations(page)).filter(
-            (v) => v.impact === "serious" || v.impact === "critical",
-          );
+          const serious = await seriousViolations(page);
           expect({ page: id, serious }).toEqual({ page: id, serious: [] });
         }
         await page.close();

@@ -9,6 +9,7 @@ import { scoreWorkbookBytes } from "../../src/scoring/score-workbook";
 import { readOverrides, SCORECARD_TOTAL_ROW } from "../../src/scoring/scorecard";
 import { SCORECARD_TITLES } from "../../src/scoring/scorecard-titles";
 import { readXlsx } from "../../src/workbook/xlsx";
+import { seriousViolations } from "./support/axe";
 import { launch, openPane, type Browser } from "./support/browser";
 import { readBook, recalc } from "./support/libreoffice";
 import { ROOT, serveDist, type StaticServer } from "./support/server";
@@ -106,6 +107,8 @@ describe("scoring a plan workbook in preview mode", () => {
     await item.locator(`[name="override-score-${target.id}"]`).fill(String(value));
     await item.getByRole("button", { name: "Apply override" }).click();
     await item.getByText("an override needs a reason").waitFor();
+    // The results with an open override form are checked by axe as well.
+    expect(await seriousViolations(page)).toEqual([]);
     await item.locator(`[name="override-reason-${target.id}"]`).fill("Reviewed with the GM");
     await item.getByRole("button", { name: "Apply override" }).click();
     await item.locator('[data-testid="final-score"]').waitFor();

@@ -2,6 +2,7 @@ import {
   Button,
   Field,
   Input,
+  Link,
   makeStyles,
   mergeClasses,
   MessageBar,
@@ -71,6 +72,27 @@ function evidenceText(e: Evidence, lang: Lang): string {
   return `${where ? `${where}: ` : ""}${e.note[lang]}${value}`;
 }
 
+/** In Excel an evidence cell is a link that selects it in the sheet. */
+function EvidenceLink(props: { evidence: Evidence; select: (ref: string) => Promise<void> }): ReactElement {
+  const { t, lang, reportError } = usePane();
+  const ref = props.evidence.ref ?? "";
+  return (
+    <>
+      <Link
+        as="button"
+        inline
+        onClick={() => void props.select(ref).catch(reportError)}
+        title={t.goToCell}
+        data-testid="evidence-link"
+        data-ref={ref}
+      >
+        {ref}
+      </Link>
+      {`: ${props.evidence.note[lang]}${props.evidence.value === undefined ? "" : ` (${props.evidence.value})`}`}
+    </>
+  );
+}
+
 function OverrideForm(props: {
   criterion: CriterionScore;
   current: Override | undefined;
@@ -135,7 +157,7 @@ function Criterion(props: {
   override: Override | undefined;
   onChange: (value: number | null, reason: string) => Promise<string | null>;
 }): ReactElement {
-  const { t, lang } = usePane();
+  const { t, lang, services } = usePane();
   const styles = useStyles();
   const common = useCommonStyles();
   const { criterion: c, override: o } = props;
@@ -182,7 +204,13 @@ function Criterion(props: {
         ) : (
           <ul className={common.list}>
             {c.evidence.map((e, i) => (
-              <li key={i}>{evidenceText(e, lang)}</li>
+              <li key={i}>
+                {e.ref && services.selectCell ? (
+                  <EvidenceLink evidence={e} select={services.selectCell} />
+                ) : (
+                  evidenceText(e, lang)
+                )}
+              </li>
             ))}
           </ul>
         )}

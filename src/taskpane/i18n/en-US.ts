@@ -65,6 +65,7 @@ export const enUS = {
   autoScore: "Automatic",
   finalScore: "Final",
   evidence: "Evidence",
+  goToCell: "Select this cell in the sheet",
   suggestion: "Suggestion",
   noSuggestion: "Full marks — nothing to improve here.",
   noEvidence: "No evidence found.",

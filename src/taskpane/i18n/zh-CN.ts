@@ -62,6 +62,7 @@ export const zhCN: Strings = {
   autoScore: "自动评分",
   finalScore: "最终得分",
   evidence: "依据",
+  goToCell: "在工作表中选中此单元格",
   suggestion: "改进建议",
   noSuggestion: "满分，无需改进。",
   noEvidence: "未找到依据。",

@@ -2,6 +2,7 @@
 // the writes, never overwrites a user's sheet, retries in cell-edit mode and reports Excel's errors in
 // both languages.
 import { applyOverride } from "../../core/rubric";
+import { splitRef } from "../../scoring/read-plan";
 import { buildScorecard } from "../../scoring/scorecard";
 import { OfficeWorkbook } from "../../workbook/office";
 import {
@@ -70,6 +71,18 @@ export const excelServices: Omit<PaneServices, "host"> = {
   async writeScorecard(result, lang) {
     const written = await port().writeTemplate(buildScorecard(result.score, { lang, source: result.source }));
     return { kind: "sheet", sheet: written.sheetNames[0] ?? "", skipped: written.skipped };
+  },
+
+  // The one Office call the adapters do not offer: selecting a cell is pure navigation, no data.
+  async selectCell(ref) {
+    const at = splitRef(ref);
+    if (!at) return;
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(at.sheet);
+      sheet.activate();
+      sheet.getRange(at.address).select();
+      await context.sync();
+    });
   },
 
   prepareForSharing: async (lang) => shareView(await sharing(prepareWorkbook, lang), lang),

@@ -26,5 +26,13 @@ export function createServices(host: HostKind): PaneServices {
     writeScorecard: async (...a) => (await load()).writeScorecard(...a),
     prepareForSharing: async (...a) => (await load()).prepareForSharing(...a),
     restore: async (...a) => (await load()).restore(...a),
+    ...(host === "excel"
+      ? {
+          selectCell: async (ref: string) => {
+            const impl = await load();
+            await impl.selectCell?.(ref);
+          },
+        }
+      : {}),
   };
 }

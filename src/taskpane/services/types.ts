@@ -96,6 +96,8 @@ export interface PaneServices {
     value: number | null,
     reason: string,
   ): Promise<PlanScore | RubricError>;
+  /** Excel only: selects an evidence cell ("'营销计划'!D7") so the planner sees it. */
+  readonly selectCell?: (ref: string) => Promise<void>;
   /** Excel: writes a scorecard sheet. Preview: downloads the scored workbook. */
   writeScorecard(result: ScoreResult, lang: Lang): Promise<CreateResult>;
   /** Excel: the open workbook. Preview: the given file, downloaded prepared. */
