@@ -61,6 +61,17 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
   };
 }
 
+// office.js and its siblings, read once: a bench loads them many times.
+const officeFiles = new Map<string, Buffer>();
+function officeFile(file: string): Buffer {
+  let body = officeFiles.get(file);
+  if (!body) {
+    body = readFileSync(file);
+    officeFiles.set(file, body);
+  }
+  return body;
+}
+
 async function routeRequest(route: Route, officeStub: string | undefined): Promise<void> {
   const url = route.request().url();
   {
@@ -74,7 +85,7 @@ async function routeRequest(route: Route, officeStub: string | undefined): Promi
       await route.fulfill({ status: 404, body: "" });
       return;
     }
-    await route.fulfill({ status: 200, contentType: contentType(file), body: readFileSync(file) });
+    await route.fulfill({ status: 200, contentType: contentType(file), body: officeFile(file) });
     return;
   }
   await route.abort("blockedbyclient");
