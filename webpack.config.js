@@ -131,6 +131,8 @@ module.exports = (env, options) => {
       static: { directory: path.join(__dirname, "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
       server: { type: "https", options: httpsOptions() },
+      // Loopback only: the dev server is for this machine's Excel or browser, not the network.
+      host: "localhost",
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       hot: false,
       client: false,
