@@ -2,6 +2,8 @@
  * What "Prepare for sharing", "Restore live functions" and the broken-cell check tell the user,
  * per cell, in both languages. The task pane shows these; the CLI prints them.
  */
+import { tokenize } from "../core/formula";
+import { DEALER_IDS, dealerIdOf, isSavedUdfName } from "./dealerNames";
 import type { FreezeReason, RewriteReason } from "./plan";
 
 export type ShareLang = "en-US" | "zh-CN";
@@ -168,4 +170,29 @@ export function quoteSheet(name: string): string {
   return /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_.\u0080-\uffff]*$/.test(name)
     ? name
     : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** `_xldudf_DEALER_ROI` → `DEALER.ROI`; a Chinese name keeps its spelling (`DEALER.投资回报率`). */
+function typedName(saved: string): string {
+  const rest = saved.replace(/^_xldudf_dealer[._]/i, "");
+  const id = DEALER_IDS.find((d) => d === rest.toUpperCase());
+  if (id) return "DEALER." + id;
+  // A localized name whose own dots were saved as underscores gets them back.
+  return "DEALER." + (dealerIdOf("DEALER." + rest) ? rest : rest.replace(/_/g, "."));
+}
+
+/**
+ * A formula as the user typed it, for showing in a report: calls Excel saved without the add-in
+ * (`=_xldudf_DEALER_ROI(A1,B1)`) read `=DEALER.ROI(A1,B1)`. Only function-name tokens change (text
+ * inside strings, names and references stay as they are). Display only: what restore writes back
+ * is the record's own text, byte for byte.
+ */
+export function displayFormula(formula: string): string {
+  return tokenize(formula)
+    .map((t) =>
+      t.type === "func" && isSavedUdfName(t.text) && dealerIdOf(t.text)
+        ? t.ws + typedName(t.text)
+        : t.ws + t.text,
+    )
+    .join("");
 }
