@@ -4,11 +4,14 @@
  * Excel honours it only where the add-in is installed for the user (sideloaded, or centrally
  * deployed) and the manifest has a ShowTaskpane action with TaskpaneId
  * Office.AutoShowTaskpaneWithDocument; elsewhere the part is ignored and the workbook opens as usual.
- * In Excel itself the pane does the same through Office.context.document.settings (office.ts).
+ * In Excel itself the pane does the same through Office.context.document.settings (src/workbook/office-share.ts).
  */
 import JSZip from "jszip";
 
 export const AUTO_SHOW = "Office.AutoShowTaskpaneWithDocument";
+
+/** This add-in's manifest <Id> (manifest.xml; a test keeps the two equal): what a tag refers to. */
+export const ADDIN_ID = "28b54f6c-6d4a-4a20-9542-595d3138a2f2";
 
 /** Where Excel looks the add-in up: "Registry"/"developer" for sideloading, "EXCatalog" for central deployment. */
 export interface TagOptions {

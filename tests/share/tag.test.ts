@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import * as XLSX from "@e965/xlsx";
-import { AUTO_SHOW, isTaggedXlsx, manifestId, tagXlsx } from "../../src/share/tag";
+import { ADDIN_ID, AUTO_SHOW, isTaggedXlsx, manifestId, tagXlsx } from "../../src/share/tag";
 import { prepareXlsx, restoreXlsx } from "../../src/share/xlsx";
 import { buildShareFixture } from "./fixture";
 import { VALID } from "./inputs";
-import { recalcInLibreOffice } from "./soffice";
+import { recalcBytes } from "../support/soffice";
 
 jest.setTimeout(120000);
 
@@ -14,6 +14,10 @@ const ID = manifestId(readFileSync("manifest.xml", "utf8"));
 describe("tagging a workbook so the pane opens with it", () => {
   test("the add-in id comes from the manifest", () => {
     expect(ID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+  });
+
+  test("the pane's ADDIN_ID is the manifest's <Id>", () => {
+    expect(ADDIN_ID).toBe(ID);
   });
 
   test("adds a web extension with AutoShowTaskpaneWithDocument, wired into the package, once", async () => {
@@ -61,7 +65,7 @@ describe("tagging a workbook so the pane opens with it", () => {
     const fixture = await buildShareFixture(VALID);
     const tagged = await tagXlsx(fixture.data, { addinId: ID! });
     const prepared = await prepareXlsx(tagged);
-    const wb = XLSX.read(recalcInLibreOffice(prepared.data), { type: "array" });
+    const wb = XLSX.read(await recalcBytes(prepared.data), { type: "array" });
     expect(wb.Sheets["活动 保本"].A1.v).toBe(120);
     const restored = await JSZip.loadAsync((await restoreXlsx(prepared.data)).data);
     const original = await JSZip.loadAsync(tagged);
