@@ -70,6 +70,34 @@ export function liveFormula(formula: string): string {
     .join("");
 }
 
+/** A lookup of a cell's current formula (without "="; undefined for a constant or blank) in what was read. */
+export function formulaLookup(
+  sheets: readonly LiveSheet[],
+): (sheet: string, address: string) => string | undefined {
+  const bySheet = new Map(sheets.map((s) => [s.name, s]));
+  return (sheet, address) => {
+    const s = bySheet.get(sheet);
+    const ref = parseRef(address);
+    if (!s || !ref) return undefined;
+    const f = s.formulas[ref.top - s.top]?.[ref.left - s.left];
+    return typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
+  };
+}
+
+/** Defined names that refer to one cell or area (upper-cased name → reference); others are left out. */
+export function nameRefs(
+  names: readonly { readonly name: string; readonly formula: string }[],
+): Map<string, RefInfo> {
+  const out = new Map<string, RefInfo>();
+  for (const n of names) {
+    const toks = tokenize(n.formula).filter((t) => t.type !== "eof" && t.type !== "eq");
+    const ref =
+      toks.length === 1 && toks[0].type === "ref" ? parseRef(toks[0].text, toks[0].sheet ?? "") : undefined;
+    if (ref) out.set(n.name.toUpperCase(), ref);
+  }
+  return out;
+}
+
 const display = (f: string): string => (f.startsWith("=") ? f : "=" + f);
 
 export function planPrepare(

@@ -2,7 +2,7 @@
  * The pure half of "Prepare for sharing": decides, for one formula cell, whether it calls a DEALER
  * function and, if so, the native formulas that replace it (for a spilled result: one formula per
  * spilled cell) or that it must be frozen to its current value, and why. Both the .xlsx path
- * (src/share/xlsx.ts) and the Office.js path (src/share/office.ts) call this, so they agree.
+ * (src/share/xlsx.ts) and the Office.js path (src/workbook/office-share.ts) call this, so they agree.
  */
 import { parseFormula, printNode, parseRef, formatCell, type Node, type RefInfo } from "../core/formula";
 import { dealerIdOf, type DealerId } from "./dealerNames";

@@ -83,6 +83,7 @@ export interface XRange {
   readonly dataValidation: XDataValidation;
   readonly conditionalFormats: { add(type: "CellValue"): XConditionalFormat };
   merge(across?: boolean): void;
+  select(): void;
   load(propertyNames: string): unknown;
 }
 
@@ -112,6 +113,7 @@ export interface XContext {
     readonly worksheets: {
       readonly items: XWorksheet[];
       add(name: string): XWorksheet;
+      getItem(name: string): XWorksheet;
       load(propertyNames: string): unknown;
     };
     readonly names: {
@@ -381,6 +383,21 @@ export class OfficeWorkbook implements WorkbookPort {
   ) {}
 
   private can = (version: string) => this.host.isSetSupported("ExcelApi", version);
+
+  /** Whether this Excel supports an ExcelApi requirement set (e.g. "1.4"). */
+  supportsExcelApi(version: string): boolean {
+    return this.can(version);
+  }
+
+  /** Activates a sheet and selects a cell or range on it: navigation only, nothing is written. */
+  async selectCell(sheet: string, address: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+    });
+  }
 
   /** Runs a batch, retrying while Excel is in cell-edit mode; any failure comes out as a WorkbookError. */
   private async run<T>(batch: (context: XContext) => Promise<T>): Promise<T> {

@@ -68,6 +68,8 @@ export interface SheetRecord {
   charts: ChartRecord[];
   conditionalFormats: ConditionalRecord[];
   activated: boolean;
+  /** The address last selected on this sheet (range.select()). */
+  selected?: string;
 }
 
 export interface NameRecord {
@@ -312,6 +314,9 @@ class DoubleRange extends Loadable implements XRange {
       },
     };
   }
+  select(): void {
+    this.sheet.selected = this.addr;
+  }
   merge(): void {
     this.ctx.requireApi("1.2", "merge");
     this.sheet.merges.push(this.addr);
@@ -544,6 +549,14 @@ export class ExcelDouble {
     const context: XContext = {
       workbook: {
         worksheets: Object.assign(worksheets, {
+          getItem: (name: string): XWorksheet => {
+            const rec = this.sheets.find((s) => s.name === name);
+            if (!rec) {
+              this.fail(new OfficeError("ItemNotFound", `no sheet ${name}`));
+              return new DoubleWorksheet(this, newSheet(name));
+            }
+            return new DoubleWorksheet(this, rec);
+          },
           add: (name: string): XWorksheet => {
             if (/[[\]:*?/\\]/.test(name) || name.length > 31 || name === "") {
               this.fail(new OfficeError("InvalidArgument", `bad sheet name ${name}`));

@@ -222,3 +222,26 @@ describe("both adapters write the same content", () => {
     expect(fromXlsx).toEqual(fromOffice);
   });
 });
+
+describe("navigation and requirement sets", () => {
+  test("selectCell activates the sheet and selects the cell in one run", async () => {
+    const { excel, port } = setup({ sheets: ["Sheet1", "营销计划"] });
+    await port.selectCell("营销计划", "D7");
+    const sheet = excel.sheet("营销计划");
+    expect(sheet.activated).toBe(true);
+    expect(sheet.selected).toBe("D7");
+    expect(excel.sheet("Sheet1").activated).toBe(false);
+    expect(excel.runs).toBe(1);
+  });
+
+  test("selectCell on a missing sheet fails as a WorkbookError", async () => {
+    const { port } = setup({ sheets: ["Sheet1"] });
+    await expect(port.selectCell("Gone", "A1")).rejects.toBeInstanceOf(WorkbookError);
+  });
+
+  test("supportsExcelApi asks the host", () => {
+    const { port } = setup({ apiVersion: "1.4" });
+    expect(port.supportsExcelApi("1.4")).toBe(true);
+    expect(port.supportsExcelApi("1.5")).toBe(false);
+  });
+});

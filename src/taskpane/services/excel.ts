@@ -6,15 +6,19 @@ import { splitRef } from "../../scoring/read-plan";
 import { buildScorecard } from "../../scoring/scorecard";
 import { OfficeWorkbook } from "../../workbook/office";
 import {
+  isDocumentTagged,
   prepareWorkbook,
+  repairBrokenCells,
   restoreWorkbook,
+  scanWorkbook,
   ShareUnavailableError,
+  tagDocument,
   type ShareReport,
-} from "../../share/office";
+} from "../../workbook/office-share";
 import { SHARE_ERROR_TEXT } from "../../share/xlsx";
-import { NoticeError, RequirementError } from "../errors";
+import { NoticeError, RequirementError, UnavailableError } from "../errors";
 import type { Lang } from "../i18n";
-import { shareView } from "./share";
+import { brokenView, shareView } from "./share";
 import { scoreSnapshot } from "./scoring";
 import { buildSpec, templateForm, validate } from "./templates";
 import type { PaneServices, ScoreResult } from "./types";
@@ -22,12 +26,6 @@ import type { PaneServices, ScoreResult } from "./types";
 // Reading every sheet's used range needs getUsedRangeOrNullObject (ExcelApi 1.4, Excel 2016 and later);
 // without it the snapshot would be empty and every plan would score zero.
 const READ_SET = "1.4";
-
-function requireExcelApi(version: string): void {
-  if (!Office.context.requirements.isSetSupported("ExcelApi", version)) {
-    throw new RequirementError(`ExcelApi ${version}`);
-  }
-}
 
 /** The share adapter's refusals, as messages the pane shows. */
 async function sharing(action: () => Promise<ShareReport>, lang: Lang): Promise<ShareReport> {
@@ -44,6 +42,10 @@ async function sharing(action: () => Promise<ShareReport>, lang: Lang): Promise<
 
 let workbook: OfficeWorkbook | null = null;
 const port = (): OfficeWorkbook => (workbook ??= new OfficeWorkbook());
+
+function requireExcelApi(version: string): void {
+  if (!port().supportsExcelApi(version)) throw new RequirementError(`ExcelApi ${version}`);
+}
 
 export const excelServices: Omit<PaneServices, "host"> = {
   templateForm: async (kind, lang) => templateForm(kind, lang),
@@ -73,18 +75,22 @@ export const excelServices: Omit<PaneServices, "host"> = {
     return { kind: "sheet", sheet: written.sheetNames[0] ?? "", skipped: written.skipped };
   },
 
-  // The one Office call the adapters do not offer: selecting a cell is pure navigation, no data.
   async selectCell(ref) {
     const at = splitRef(ref);
-    if (!at) return;
-    await Excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(at.sheet);
-      sheet.activate();
-      sheet.getRange(at.address).select();
-      await context.sync();
-    });
+    if (at) await port().selectCell(at.sheet, at.address);
   },
 
   prepareForSharing: async (lang) => shareView(await sharing(prepareWorkbook, lang), lang),
   restore: async (lang) => shareView(await sharing(restoreWorkbook, lang), lang),
+
+  async scanBroken(lang) {
+    const scan = await scanWorkbook();
+    return brokenView({ ...scan, report: scan.broken }, lang, isDocumentTagged());
+  },
+  repairBroken: async (lang) => shareView(await repairBrokenCells(), lang),
+  setTagged: (enabled) => tagDocument(enabled),
+  async downloadTagged() {
+    // Inside Excel the open document is tagged in place (setTagged); there is no file to download.
+    throw new UnavailableError("downloadTagged");
+  },
 };

@@ -26,6 +26,10 @@ export function createServices(host: HostKind): PaneServices {
     writeScorecard: async (...a) => (await load()).writeScorecard(...a),
     prepareForSharing: async (...a) => (await load()).prepareForSharing(...a),
     restore: async (...a) => (await load()).restore(...a),
+    scanBroken: async (...a) => (await load()).scanBroken(...a),
+    repairBroken: async (...a) => (await load()).repairBroken(...a),
+    setTagged: async (...a) => (await load()).setTagged(...a),
+    downloadTagged: async (...a) => (await load()).downloadTagged(...a),
     ...(host === "excel"
       ? {
           selectCell: async (ref: string) => {

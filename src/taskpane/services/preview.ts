@@ -5,13 +5,14 @@ import { applyOverride } from "../../core/rubric";
 import { addSheetToXlsx } from "../../scoring/inject-sheet";
 import { checkWorkbookBytes } from "../../scoring/safe-open";
 import { scorecardSheet } from "../../scoring/scorecard";
-import { prepareXlsx, restoreXlsx, SHARE_ERROR_TEXT, ShareError } from "../../share/xlsx";
+import { prepareXlsx, restoreXlsx, scanXlsx, SHARE_ERROR_TEXT, ShareError } from "../../share/xlsx";
+import { ADDIN_ID, tagXlsx } from "../../share/tag";
 import { readXlsx, templateToXlsx } from "../../workbook/xlsx";
-import { FileReadError, NoticeError } from "../errors";
+import { FileReadError, NoticeError, UnavailableError } from "../errors";
 import type { Lang } from "../i18n";
 import { downloadBytes, safeFileName } from "./download";
 import { scoreSnapshot } from "./scoring";
-import { shareView } from "./share";
+import { brokenView, shareView } from "./share";
 import { buildSpec, templateForm, validate } from "./templates";
 import type { PaneServices, ScoreResult } from "./types";
 
@@ -93,5 +94,28 @@ export const previewServices: Omit<PaneServices, "host"> = {
     const name = safeFileName(`${baseName(file?.name ?? "")} (${lang === "zh-CN" ? "已还原" : "restored"})`);
     if (result.report.changed) downloadBytes(result.data, name);
     return shareView(result.report, lang, result.report.changed ? name : undefined);
+  },
+
+  async scanBroken(lang, file) {
+    const bytes = await workbookBytes(file, lang);
+    const scan = await scanXlsx(bytes).catch((e: unknown) => shareFailure(e, lang));
+    return brokenView(scan, lang);
+  },
+
+  async repairBroken() {
+    // Repair needs the add-in's functions to compute the cells again, that is, Excel.
+    throw new UnavailableError("repairBroken");
+  },
+
+  async setTagged() {
+    throw new UnavailableError("setTagged");
+  },
+
+  async downloadTagged(lang, file) {
+    const bytes = await workbookBytes(file, lang);
+    const tagged = await tagXlsx(bytes, { addinId: ADDIN_ID }).catch((e: unknown) => shareFailure(e, lang));
+    const name = safeFileName(`${baseName(file?.name ?? "")} (${lang === "zh-CN" ? "自动打开" : "tagged"})`);
+    downloadBytes(tagged, name);
+    return name;
   },
 };

@@ -1,11 +1,12 @@
-import type { ShareReport, ShareReportEntry } from "../../share/report";
+import { displayFormula, type ShareReport, type ShareReportEntry } from "../../share/report";
 import type { Lang } from "../i18n";
-import type { ShareCellView, ShareReportView } from "./types";
+import type { BrokenScanView, ShareCellView, ShareReportView } from "./types";
 
 function cellOf(e: ShareReportEntry, lang: Lang): ShareCellView {
   const where = e.range ?? e.address;
   const sheet = /^[\p{L}\p{N}_]+$/u.test(e.sheet) ? e.sheet : `'${e.sheet.replace(/'/g, "''")}'`;
-  return { cell: `${sheet}!${where}`, original: e.original, message: e.message[lang] };
+  // Originals as Excel saved them (=_xldudf_DEALER_ROI(…)) are shown as typed (=DEALER.ROI(…)).
+  return { cell: `${sheet}!${where}`, original: displayFormula(e.original), message: e.message[lang] };
 }
 
 /** The share module's report as the pane lists it, grouped by what happened to each cell. */
@@ -20,5 +21,19 @@ export function shareView(report: ShareReport, lang: Lang, file?: string): Share
     broken: pick("broken"),
     changed: report.changed,
     ...(file ? { file } : {}),
+  };
+}
+
+/** A broken-cell scan as the pane lists it. */
+export function brokenView(
+  scan: { readonly dealerCells: number; readonly prepared: boolean; readonly report: ShareReport },
+  lang: Lang,
+  tagged?: boolean,
+): BrokenScanView {
+  return {
+    dealerCells: scan.dealerCells,
+    prepared: scan.prepared,
+    broken: shareView(scan.report, lang).broken,
+    ...(tagged === undefined ? {} : { tagged }),
   };
 }

@@ -75,6 +75,17 @@ export interface ShareReportView {
   readonly file?: string;
 }
 
+/** Broken DEALER cells (#NAME? or saved as _xldudf_…) found in the open workbook or a received file. */
+export interface BrokenScanView {
+  /** Cells whose formula calls a DEALER function. */
+  readonly dealerCells: number;
+  /** The workbook carries a share record (prepared, not yet restored). */
+  readonly prepared: boolean;
+  readonly broken: readonly ShareCellView[];
+  /** Excel: the document opens this pane by itself. */
+  readonly tagged?: boolean;
+}
+
 export type Progress = (fraction: number) => void;
 
 export interface PaneServices {
@@ -103,4 +114,12 @@ export interface PaneServices {
   /** Excel: the open workbook. Preview: the given file, downloaded prepared. */
   prepareForSharing(lang: Lang, file?: File): Promise<ShareReportView>;
   restore(lang: Lang, file?: File): Promise<ShareReportView>;
+  /** Excel: the open workbook (and whether it is tagged). Preview: the given received file. */
+  scanBroken(lang: Lang, file?: File): Promise<BrokenScanView>;
+  /** Excel only: broken DEALER cells get their live formula back. */
+  repairBroken(lang: Lang): Promise<ShareReportView>;
+  /** Excel only: tags (or untags) the document so this pane opens with it. */
+  setTagged(enabled: boolean): Promise<void>;
+  /** Preview only: downloads a copy of the file tagged to open the pane; returns its name. */
+  downloadTagged(lang: Lang, file?: File): Promise<string>;
 }

@@ -11,7 +11,7 @@ import {
   restoreWorkbook,
   scanWorkbook,
   tagDocument,
-} from "../../src/share/office";
+} from "../../src/workbook/office-share";
 import { SHARE_NAMESPACE } from "../../src/share/record";
 
 interface Cell {

@@ -1,29 +1,38 @@
 /**
- * The Office.js adapter of "Prepare for sharing" for the task pane: the only share module that
- * touches Office. It reads the open workbook in one batch (used-range formulas and values of every
+ * The Office.js adapter of "Prepare for sharing" for the task pane (the share feature's pure planning
+ * lives in src/share; this is its only part that touches Office). It reads the open workbook in one batch (used-range formulas and values of every
  * sheet, defined names, an existing share record), asks for spilled ranges in a second, plans with
  * the pure modules (live.ts, plan.ts) and writes everything plus the record in a third.
  *
  * Requirement sets: the record is a custom XML part (workbook.customXmlParts, ExcelApi 1.5);
  * spilled ranges need ExcelApi 1.12 (older Excel has no dynamic arrays, so nothing spills there).
  */
-import { ERROR_LITERALS, parseRef, tokenize, type RefInfo } from "../core/formula";
+import { ERROR_LITERALS, type RefInfo } from "../core/formula";
 import {
   dealerCells,
   findBroken,
+  formulaLookup,
+  nameRefs,
   planPrepare,
   planRepair,
   planRestore,
   type CellOp,
   type LiveSheet,
-} from "./live";
-import type { Shape } from "./plan";
-import { SHARE_NAMESPACE, parseRecord, serializeRecord } from "./record";
-import { summarize, type ShareReport } from "./report";
-import { AUTO_SHOW } from "./tag";
+} from "../share/live";
+import type { Shape } from "../share/plan";
+import { SHARE_NAMESPACE, parseRecord, serializeRecord } from "../share/record";
+import { summarize, type ShareReport } from "../share/report";
+import { AUTO_SHOW } from "../share/tag";
 
-export type { ShareReport, ShareReportEntry, ShareAction, ShareReason, Bilingual, ShareLang } from "./report";
-export { formatReport, REASON_MESSAGES } from "./report";
+export type {
+  ShareReport,
+  ShareReportEntry,
+  ShareAction,
+  ShareReason,
+  Bilingual,
+  ShareLang,
+} from "../share/report";
+export { formatReport, REASON_MESSAGES } from "../share/report";
 
 export interface WorkbookShareState {
   /** The workbook carries a share record: "Restore live functions" applies. */
@@ -110,17 +119,10 @@ async function readWorkbook(context: Excel.RequestContext, withSpills: boolean):
       if (spills) sheets[i] = { ...sheets[i], spills };
     }
   }
-  const nameMap = new Map<string, RefInfo>();
-  for (const n of names.items) {
-    const toks = tokenize(String(n.formula ?? "")).filter((t) => t.type !== "eof" && t.type !== "eq");
-    const ref =
-      toks.length === 1 && toks[0].type === "ref" ? parseRef(toks[0].text, toks[0].sheet ?? "") : undefined;
-    if (ref) nameMap.set(n.name.toUpperCase(), ref);
-  }
   return {
     sheetNames: new Set(worksheets.items.map((w) => w.name)),
     sheets,
-    names: nameMap,
+    names: nameRefs(names.items.map((n) => ({ name: n.name, formula: String(n.formula ?? "") }))),
     recordParts: parts ? parts.items : [],
   };
 }
@@ -137,20 +139,6 @@ function queue(context: Excel.RequestContext, ops: readonly CellOp[]): void {
     else if (typeof op.value === "string" && ERRORS.includes(op.value)) range.formulas = [["=" + op.value]];
     else range.values = [[op.value as string | number | boolean]];
   }
-}
-
-/** Looks up a cell's current formula (without "=") in what readWorkbook read. */
-function currentFormulas(
-  sheets: readonly LiveSheet[],
-): (sheet: string, address: string) => string | undefined {
-  const bySheet = new Map(sheets.map((s) => [s.name, s]));
-  return (sheet, address) => {
-    const s = bySheet.get(sheet);
-    const ref = parseRef(address);
-    if (!s || !ref) return undefined;
-    const f = s.formulas[ref.top - s.top]?.[ref.left - s.left];
-    return typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
-  };
 }
 
 /** Finds DEALER cells, whether the workbook is prepared, and broken cells; changes nothing. */
@@ -190,7 +178,7 @@ export async function restoreWorkbook(): Promise<ShareReport> {
     const xml = snap.recordParts.map((p) => p.getXml());
     await context.sync();
     const cells = xml.flatMap((x) => parseRecord(x.value)?.cells ?? []);
-    const plan = planRestore({ cells, parts: [] }, currentFormulas(snap.sheets), (name) =>
+    const plan = planRestore({ cells, parts: [] }, formulaLookup(snap.sheets), (name) =>
       snap.sheetNames.has(name),
     );
     queue(context, plan.ops);
