@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import * as XLSX from "@e965/xlsx";
 import { applyOverride, isRubricError, scorePlan, type PlanScore } from "../../src/core/rubric";
 import { addSheetToXlsx } from "../../src/scoring/inject-sheet";
 import { readPlan } from "../../src/scoring/read-plan";
@@ -15,7 +13,7 @@ import {
 } from "../../src/scoring/scorecard";
 import { flattenCells } from "../../src/templates/spec";
 import { readXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
-import { recalc } from "../templates/soffice";
+import { readBook, recalcBytes } from "../support/soffice";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "plans", "handmade-zh.xlsx");
 
@@ -131,11 +129,7 @@ describe("scored copy", () => {
     const { bytes, score } = await scored();
     const overridden = withOverride(score);
     const out = await addSheetToXlsx(bytes, scorecardSheet(overridden, { lang: "zh-CN" }));
-    const dir = mkdtempSync(path.join(tmpdir(), "scorecard-"));
-    const file = path.join(dir, "scored.xlsx");
-    writeFileSync(file, out.bytes);
-    const [recalculated] = await recalc([file], path.join(dir, "out"));
-    const wb = XLSX.read(readFileSync(recalculated), { type: "buffer" });
+    const wb = readBook(await recalcBytes(out.bytes, "scored.xlsx"));
     const ws = wb.Sheets["评分卡"];
     const t = SCORECARD_TOTAL_ROW;
     expect(ws[`C${t}`].v).toBe(score.autoTotal);

@@ -16,7 +16,7 @@ import {
   type ShareInputs,
 } from "./fixture";
 import { INVALID_A, INVALID_B, VALID } from "./inputs";
-import { recalcInLibreOffice } from "./soffice";
+import { errorCells, recalcBytes } from "../support/soffice";
 import fc from "fast-check";
 
 jest.setTimeout(180000);
@@ -73,16 +73,9 @@ function mismatches(wb: XLSX.WorkBook, cells: readonly FixtureCell[]): string[] 
 }
 
 function nameErrors(wb: XLSX.WorkBook): string[] {
-  const out: string[] = [];
-  for (const name of wb.SheetNames) {
-    const sheet = wb.Sheets[name];
-    for (const [addr, cell] of Object.entries(sheet)) {
-      if (addr.startsWith("!")) continue;
-      const c = cell as XLSX.CellObject;
-      if (c.t === "e" && c.w === "#NAME?") out.push(`${name}!${addr}`);
-    }
-  }
-  return out;
+  return errorCells(wb)
+    .filter((e) => e.value === "#NAME?")
+    .map((e) => `${e.sheet}!${e.cell}`);
 }
 
 async function preparedSheetsText(data: Uint8Array): Promise<string> {
@@ -138,7 +131,7 @@ describe("a prepared workbook computes in LibreOffice exactly what the add-in co
     ]);
     expect(await preparedSheetsText(prepared.data)).not.toMatch(/dealer/i);
 
-    const wb = read(recalcInLibreOffice(await withoutCachedValues(prepared.data)));
+    const wb = read(await recalcBytes(await withoutCachedValues(prepared.data)));
     expect(nameErrors(wb)).toEqual([]);
     expect(mismatches(wb, fixture.cells)).toEqual([]);
     // The sets really exercise what they claim: no error for the valid one, every error kind for the rest.
@@ -159,7 +152,7 @@ describe("a prepared workbook computes in LibreOffice exactly what the add-in co
       const frozen = new Set(
         prepared.report.entries.filter((e) => e.action === "frozen").map((e) => `${e.sheet}!${e.address}`),
       );
-      const wb = read(recalcInLibreOffice(await withoutCachedValues(prepared.data, changed.data)));
+      const wb = read(await recalcBytes(await withoutCachedValues(prepared.data, changed.data)));
       expect(nameErrors(wb)).toEqual([]);
       // Live cells follow the new inputs; frozen cells keep the values they had when prepared.
       const expected = changed.cells.map((c) =>

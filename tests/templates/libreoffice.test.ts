@@ -23,7 +23,7 @@ import { common } from "../../src/templates/i18n";
 import { buildTemplate, withNamedValue, withValues } from "../../src/templates";
 import { colName, type Lang, type SpecCell, type WorkbookSpec } from "../../src/templates/spec";
 import { templateToXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
-import { recalc, sofficePath } from "./soffice";
+import { recalcFiles, sofficePath } from "../support/soffice";
 
 jest.setTimeout(300_000);
 
@@ -496,7 +496,7 @@ describe("templates recalculated in LibreOffice", () => {
       writeFileSync(f, c.bytes ? await c.bytes() : await templateToXlsx(c.spec));
       files.push(f);
     }
-    const outs = await recalc(files, join(dir, "out"));
+    const outs = await recalcFiles(files, join(dir, "out"));
     outs.forEach((o, i) => books.set(cases[i].id, openBook(o)));
   });
 

@@ -1,0 +1,120 @@
+/**
+ * Recalculation in LibreOffice headless, the independent spreadsheet engine the proofs run against,
+ * and reading its output back with @e965/xlsx, which keeps error cells as type "e".
+ * A missing soffice throws: the tests that need it must fail, never skip.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { promisify } from "node:util";
+import * as XLSX from "@e965/xlsx";
+
+const run = promisify(execFile);
+
+// LibreOffice keeps the cached values of an .xlsx unless told to recalculate on load (and exceljs
+// writes none); a fresh profile per call also keeps parallel runs from fighting over one profile's lock.
+const REGISTRY = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+const CANDIDATES = [
+  "/usr/bin/soffice",
+  "/usr/local/bin/soffice",
+  "/usr/lib/libreoffice/program/soffice",
+  "/opt/libreoffice/program/soffice",
+];
+
+export function sofficePath(): string {
+  for (const p of CANDIDATES) {
+    if (existsSync(p)) return p;
+  }
+  throw new Error("LibreOffice (soffice) is not installed: run `bash scripts/ensure-tools.sh`");
+}
+
+/**
+ * Recalculates the files in one soffice call (start-up dominates, so batch when you can) and returns
+ * the paths of the recalculated copies in outDir, in the order of files.
+ */
+export async function recalcFiles(files: readonly string[], outDir: string): Promise<string[]> {
+  const soffice = sofficePath();
+  const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
+  try {
+    mkdirSync(join(profile, "user"), { recursive: true });
+    writeFileSync(join(profile, "user", "registrymodifications.xcu"), REGISTRY);
+    mkdirSync(outDir, { recursive: true });
+    await run(
+      soffice,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        outDir,
+        ...files,
+      ],
+      { timeout: 240_000 },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  // soffice exits 0 even when a conversion failed: the output file is the only proof.
+  return files.map((f) => {
+    const out = join(outDir, basename(f));
+    if (!existsSync(out)) throw new Error(`LibreOffice did not produce ${out}`);
+    return out;
+  });
+}
+
+/** Recalculates one workbook given as bytes and returns the recalculated workbook's bytes. */
+export async function recalcBytes(bytes: Uint8Array, name = "book.xlsx"): Promise<Buffer> {
+  const work = mkdtempSync(join(tmpdir(), "lo-work-"));
+  try {
+    const input = join(work, "in", basename(name));
+    mkdirSync(join(work, "in"));
+    writeFileSync(input, bytes);
+    const [output] = await recalcFiles([input], join(work, "out"));
+    return readFileSync(output);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export function readBook(bytes: Uint8Array): XLSX.WorkBook {
+  return XLSX.read(bytes, { type: "buffer", cellFormula: true });
+}
+
+export interface ErrorCell {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly value: string;
+}
+
+/** Every cell holding an error value (#DIV/0!, #NAME?, #VALUE! …) in any sheet. */
+export function errorCells(book: XLSX.WorkBook): ErrorCell[] {
+  const out: ErrorCell[] = [];
+  for (const name of book.SheetNames) {
+    const sheet = book.Sheets[name];
+    for (const [cell, value] of Object.entries(sheet)) {
+      if (cell.startsWith("!")) continue;
+      const c = value as XLSX.CellObject;
+      if (c.t === "e") out.push({ sheet: name, cell, value: String(c.w ?? c.v) });
+    }
+  }
+  return out;
+}
+
+export function formulaCount(book: XLSX.WorkBook): number {
+  let n = 0;
+  for (const name of book.SheetNames) {
+    for (const [cell, value] of Object.entries(book.Sheets[name])) {
+      if (!cell.startsWith("!") && (value as XLSX.CellObject).f) n++;
+    }
+  }
+  return n;
+}
