@@ -1,34 +1,20 @@
 // The pane itself in a real browser: both languages, light and dark, every page screenshotted and
 // checked by axe-core; keyboard-only navigation reaches the template form.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { strings, type Lang } from "../../src/taskpane/i18n";
 import { seriousViolations } from "./support/axe";
-import { launch, openPane, type Browser } from "./support/browser";
-import { ROOT, serveDist, type StaticServer } from "./support/server";
+import { launch, openPane } from "./support/browser";
+import { previewHarness, SHOTS } from "./support/preview";
 
 jest.setTimeout(180_000);
 
-const SHOTS = join(ROOT, "test-output", "screenshots");
 const LANGS: readonly Lang[] = ["zh-CN", "en-US"];
 const THEMES = ["light", "dark"] as const;
 const PAGES = ["templates", "form", "score", "share", "help"] as const;
 type PageId = (typeof PAGES)[number];
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = previewHarness();
 
 async function show(page: Page, id: PageId): Promise<void> {
   if (id === "form") {
@@ -60,7 +46,7 @@ describe("the pane renders in both languages and both themes", () => {
     for (const theme of THEMES) {
       test(`${lang}, ${theme}: every page, screenshots, no serious or critical axe violations`, async () => {
         const t = strings(lang);
-        const page = await openPane(browser.context, server.url, `?lang=${lang}&theme=${theme}`);
+        const page = await pane.open(`?lang=${lang}&theme=${theme}`);
         expect(await page.textContent("h1")).toBe(t.appTitle);
         expect(await page.getAttribute("[data-host]", "data-theme")).toBe(theme);
         expect(await page.getAttribute("html", "lang")).toBe(lang);
@@ -86,7 +72,7 @@ describe("the pane renders in both languages and both themes", () => {
   }
 
   test("the language can be switched in the pane", async () => {
-    const page = await openPane(browser.context, server.url, "?lang=en-US");
+    const page = await pane.open("?lang=en-US");
     await page.selectOption("#pane-language", "zh-CN");
     await page.waitForFunction(
       (title) => document.querySelector("h1")?.textContent === title,
@@ -100,7 +86,7 @@ describe("the pane renders in both languages and both themes", () => {
   test("the language follows the browser when no override is given", async () => {
     const zh = await launch({ locale: "zh-CN" });
     try {
-      const page = await openPane(zh.context, server.url);
+      const page = await openPane(zh.context, pane.server.url);
       expect(await page.textContent("h1")).toBe(strings("zh-CN").appTitle);
     } finally {
       await zh.close();
@@ -108,7 +94,7 @@ describe("the pane renders in both languages and both themes", () => {
   });
 
   test("the help links open the function help pages in both languages", async () => {
-    const page = await openPane(browser.context, server.url, "?lang=zh-CN");
+    const page = await pane.open("?lang=zh-CN");
     await page.click("#tab-help");
     for (const lang of LANGS) {
       const href = await page.getAttribute(`[data-testid="help-${lang}"]`, "href");
@@ -120,7 +106,7 @@ describe("the pane renders in both languages and both themes", () => {
   });
 
   test("keyboard only: Tab reaches a template, Enter opens its form, Back returns focus to it", async () => {
-    const page = await openPane(browser.context, server.url, "?lang=en-US");
+    const page = await pane.open("?lang=en-US");
     const t = strings("en-US");
     let focused = "";
     for (let i = 0; i < 30 && focused !== "choose-event"; i++) {

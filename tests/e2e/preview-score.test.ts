@@ -1,7 +1,7 @@
 // Preview mode: a plan workbook opened from disk is scored in the browser, and what the pane shows is
 // what the engine gives for the same file in Node; an override is shown beside the automatic score and
 // travels in the downloaded scorecard.
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { applyOverride, isRubricError, type PlanScore } from "../../src/core/rubric";
@@ -10,32 +10,19 @@ import { readOverrides, SCORECARD_TOTAL_ROW } from "../../src/scoring/scorecard"
 import { SCORECARD_TITLES } from "../../src/scoring/scorecard-titles";
 import { readXlsx } from "../../src/workbook/xlsx";
 import { seriousViolations } from "./support/axe";
-import { launch, openPane, type Browser } from "./support/browser";
-import { readBook, recalc } from "./support/libreoffice";
-import { ROOT, serveDist, type StaticServer } from "./support/server";
+import { readBook, recalcBytes } from "../support/soffice";
+import { previewHarness, SHOTS } from "./support/preview";
+import { ROOT } from "./support/server";
 
 jest.setTimeout(180_000);
 
 const PLANS = join(ROOT, "tests/fixtures/plans");
-const SHOTS = join(ROOT, "test-output", "screenshots");
 const fixtures = readdirSync(PLANS).filter((f) => f.endsWith(".xlsx"));
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = previewHarness();
 
 async function openScore(lang: string): Promise<Page> {
-  const page = await openPane(browser.context, server.url, `?lang=${lang}`);
+  const page = await pane.open(`?lang=${lang}`);
   await page.click("#tab-score");
   await page.waitForSelector('[data-testid="open-plan"]');
   return page;
@@ -131,7 +118,7 @@ describe("scoring a plan workbook in preview mode", () => {
     const again = readOverrides(await readXlsx(scoredFile), scored.score);
     expect(again.overrides[target.id]).toEqual({ score: value, reason: "Reviewed with the GM" });
     expect(again.total).toBe((expected as PlanScore).total);
-    const book = readBook(await recalc(scoredFile, "scored.xlsx"));
+    const book = readBook(await recalcBytes(scoredFile, "scored.xlsx"));
     const card = book.SheetNames.map((n) => book.Sheets[n]).find((s) =>
       SCORECARD_TITLES.some((title) => String(s.A1?.v ?? "").startsWith(title)),
     );

@@ -3,24 +3,12 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { breakevenBuyers, isDomainError } from "../../src/core";
-import { launch, openPane, type Browser } from "./support/browser";
-import { errorCells, formulaCount, readBook, recalc } from "./support/libreoffice";
-import { serveDist, type StaticServer } from "./support/server";
+import { errorCells, formulaCount, readBook, recalcBytes } from "../support/soffice";
+import { previewHarness } from "./support/preview";
 
 jest.setTimeout(240_000);
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = previewHarness();
 
 async function openForm(page: Page, kind: string): Promise<void> {
   await page.click(`[data-testid="choose-${kind}"]`);
@@ -40,7 +28,7 @@ describe("templates in preview mode", () => {
   for (const kind of ["plan", "budget", "event", "funnel"]) {
     for (const lang of ["zh-CN", "en-US"]) {
       test(`${kind} (${lang}) downloads and recalculates in LibreOffice without error cells`, async () => {
-        const page = await openPane(browser.context, server.url, `?lang=${lang}`);
+        const page = await pane.open(`?lang=${lang}`);
         await openForm(page, kind);
         await page.fill('[name="dealerName"]', lang === "zh-CN" ? "星辰汽车" : "Star Motors");
         await page.fill('[name="brand"]', "Aurora");
@@ -54,7 +42,7 @@ describe("templates in preview mode", () => {
         }
         const { name, bytes } = await download(page);
         expect(name).toMatch(/\.xlsx$/);
-        const book = readBook(await recalc(bytes, "template.xlsx"));
+        const book = readBook(await recalcBytes(bytes, "template.xlsx"));
         expect(formulaCount(book)).toBeGreaterThan(0);
         expect(errorCells(book)).toEqual([]);
         const text = JSON.stringify(book.Sheets[book.SheetNames[0]]);
@@ -75,7 +63,7 @@ describe("templates in preview mode", () => {
   }
 
   test("an invalid input is refused beside its field and nothing downloads", async () => {
-    const page = await openPane(browser.context, server.url, "?lang=en-US");
+    const page = await pane.open("?lang=en-US");
     await openForm(page, "event");
     await page.fill('[name="event.conversionRate"]', "1.7");
     const downloads: string[] = [];
