@@ -5,17 +5,17 @@
 // own looks appended (existing style indexes stay valid); everything else is carried over as is.
 import JSZip from "jszip";
 import {
-  cellAddress,
   flattenCells,
   isFormula,
   parseCell,
-  parseRange,
+  rangeCells,
   type SheetSpec,
   type StyleName,
   type ValidationRule,
 } from "../templates/spec";
 import { looks, type Look } from "../workbook/looks";
 import { uniqueSheetName } from "../workbook/plan";
+import { decodeXml } from "../workbook/xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -41,15 +41,6 @@ function esc(s: string): string {
     .replace(/"/g, "&quot;");
 }
 
-function unesc(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
 function validationXml(range: string, rule: ValidationRule, error: string): string {
   const sqref = range.replace(/\$/g, "");
   const msg = `allowBlank="1" showErrorMessage="1" error="${esc(error)}" sqref="${sqref}"`;
@@ -68,14 +59,6 @@ function validationXml(range: string, rule: ValidationRule, error: string): stri
 
 /** Cell address -> style index in styles.xml's cellXfs, for the cells that have a look. */
 export type StyleOf = (address: string) => number | undefined;
-
-function addressesOf(range: string): string[] {
-  const r = parseRange(range);
-  const out: string[] = [];
-  for (let i = 0; i < r.rows; i++)
-    for (let j = 0; j < r.cols; j++) out.push(cellAddress(r.row + i, r.col + j));
-  return out;
-}
 
 /** Percent formats map to Excel's built-in 0.00% (id 10), so no custom number format is needed. */
 function numFmtId(format: string | undefined): number {
@@ -119,9 +102,9 @@ export function addSheetStyles(
   sheet: SheetSpec,
 ): { xml: string; styleOf: StyleOf } | null {
   const lookOf = new Map<string, StyleName>();
-  for (const r of sheet.styles) for (const a of addressesOf(r.range)) lookOf.set(a, r.style);
+  for (const r of sheet.styles) for (const a of rangeCells(r.range)) lookOf.set(a, r.style);
   const fmtOf = new Map<string, string>();
-  for (const f of sheet.formats) for (const a of addressesOf(f.range)) fmtOf.set(a, f.format);
+  for (const f of sheet.formats) for (const a of rangeCells(f.range)) fmtOf.set(a, f.format);
   const names = [...new Set(lookOf.values())];
   const fonts = appendTo(
     stylesXml,
@@ -177,7 +160,7 @@ export function sheetXml(sheet: SheetSpec, styleOf: StyleOf = () => undefined): 
   const cells = flattenCells(sheet);
   // Styled empty cells are written too, so the override column shows as an input.
   const addresses = new Set<string>(cells.keys());
-  for (const r of sheet.styles) for (const a of addressesOf(r.range)) addresses.add(a);
+  for (const r of sheet.styles) for (const a of rangeCells(r.range)) addresses.add(a);
   const byRow = new Map<number, { col: number; xml: string }[]>();
   for (const addr of addresses) {
     const v = cells.get(addr) ?? null;
@@ -276,7 +259,7 @@ export async function addSheetToXlsx(data: Uint8Array, sheet: SheetSpec): Promis
   let rels = await relsFile.async("string");
   let ct = await ctFile.async("string");
 
-  const taken = [...wb.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unesc(m[1]));
+  const taken = [...wb.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decodeXml(m[1]));
   const name = uniqueSheetName(sheet.name, taken);
   const ids = [...wb.matchAll(/<sheet\b[^>]*\bsheetId="(\d+)"/g)].map((m) => Number(m[1]));
   const sheetId = Math.max(0, ...ids) + 1;

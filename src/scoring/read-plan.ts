@@ -16,27 +16,11 @@ import {
   type PlanTarget,
   type ScheduleItem,
 } from "../core/rubric";
+import { colIndex, colName } from "../templates/spec";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../workbook/port";
 import { SCORECARD_TITLES } from "./scorecard-titles";
 
 // ---- cells --------------------------------------------------------------------------------------
-
-function colName(index0: number): string {
-  let n = index0 + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function colIndex(name: string): number {
-  let n = 0;
-  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 export function refOf(sheet: string, row: number, col: number): string {
   const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;

@@ -167,6 +167,19 @@ export function cellAddress(row0: number, col0: number): string {
   return `${colName(col0)}${row0 + 1}`;
 }
 
+/** Every cell address of a rectangle, row by row. */
+export function rectCells(r: Rect): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < r.rows; i++)
+    for (let j = 0; j < r.cols; j++) out.push(cellAddress(r.row + i, r.col + j));
+  return out;
+}
+
+/** Every cell address of an A1 range, row by row: "A1:B2" -> A1, B1, A2, B2. */
+export function rangeCells(a1: string): string[] {
+  return rectCells(parseRange(a1));
+}
+
 export function rangeAddress(r: Rect): string {
   const a = cellAddress(r.row, r.col);
   return r.rows === 1 && r.cols === 1 ? a : `${a}:${cellAddress(r.row + r.rows - 1, r.col + r.cols - 1)}`;

@@ -14,6 +14,7 @@ import {
 } from "../templates/spec";
 import { flagLooks, looks } from "./looks";
 import { planWrite } from "./plan";
+import { decodeXml } from "./xml";
 import type {
   CellValue,
   DefinedNameSnapshot,
@@ -170,15 +171,6 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     formulas.push(fr);
   }
   return { name: ws.name, values, formulas };
-}
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }
 
 /**

@@ -7,23 +7,8 @@ import {
   withNamedValue,
 } from "../../src/templates";
 import { monthLabels } from "../../src/templates/i18n";
-import {
-  cellAddress,
-  flattenCells,
-  isFormula,
-  langs,
-  parseRange,
-  type TemplateKind,
-} from "../../src/templates/spec";
+import { flattenCells, isFormula, langs, rangeCells, type TemplateKind } from "../../src/templates/spec";
 import { planWrite, uniqueSheetName } from "../../src/workbook/plan";
-
-function cellsIn(range: string): string[] {
-  const r = parseRange(range);
-  const out: string[] = [];
-  for (let i = 0; i < r.rows; i++)
-    for (let j = 0; j < r.cols; j++) out.push(cellAddress(r.row + i, r.col + j));
-  return out;
-}
 
 const kinds = templateKinds.map((k) => k.kind);
 const all = kinds.flatMap((kind) =>
@@ -92,9 +77,11 @@ describe("template specs", () => {
           for (const lit of c.match(/"[^"]*"/g) ?? []) expect(lit.length).toBeLessThanOrEqual(257);
         }
         // Every validated cell is styled as an input.
-        const inputs = new Set(s.styles.filter((y) => y.style === "input").flatMap((y) => cellsIn(y.range)));
+        const inputs = new Set(
+          s.styles.filter((y) => y.style === "input").flatMap((y) => rangeCells(y.range)),
+        );
         for (const v of s.validations)
-          for (const a of cellsIn(v.range)) expect([a, inputs.has(a)]).toEqual([a, true]);
+          for (const a of rangeCells(v.range)) expect([a, inputs.has(a)]).toEqual([a, true]);
       }
       expect(x.spec.sheets[0].validations.length).toBeGreaterThan(0);
       const text = x.spec.sheets

@@ -1,5 +1,5 @@
 import { buildTemplate, templateKinds } from "../../src/templates";
-import { flattenCells, langs, parseRange, cellAddress, type WorkbookSpec } from "../../src/templates/spec";
+import { cellAddress, flattenCells, langs, rangeCells, type WorkbookSpec } from "../../src/templates/spec";
 import { flagLooks, looks } from "../../src/workbook/looks";
 import { OfficeWorkbook, toWorkbookError, type RetryPolicy } from "../../src/workbook/office";
 import { WorkbookError } from "../../src/workbook/port";
@@ -12,14 +12,6 @@ function setup(options: DoubleOptions = {}) {
   const retry: RetryPolicy = { delays: [250, 500, 1000, 2000], sleep: async (ms) => void sleeps.push(ms) };
   const port = new OfficeWorkbook({ run: excel.run, isSetSupported: excel.isSetSupported }, retry);
   return { excel, port, sleeps };
-}
-
-function cellsIn(range: string): string[] {
-  const r = parseRange(range);
-  const out: string[] = [];
-  for (let i = 0; i < r.rows; i++)
-    for (let j = 0; j < r.cols; j++) out.push(cellAddress(r.row + i, r.col + j));
-  return out;
 }
 
 const cases: [string, WorkbookSpec][] = templateKinds.flatMap((k) =>
@@ -69,15 +61,15 @@ describe("Office adapter: writeTemplate", () => {
       expect(written.sort()).toEqual([...cells.keys()].sort());
       // Number formats, last one wins as in the spec.
       const fmt = new Map<string, string>();
-      for (const f of s.formats) for (const a of cellsIn(f.range)) fmt.set(a, f.format);
+      for (const f of s.formats) for (const a of rangeCells(f.range)) fmt.set(a, f.format);
       for (const [a, f] of fmt) expect([a, rec.cells.get(a)?.numberFormat]).toEqual([a, f]);
       // Input cells look like inputs and validated cells carry a rule.
       for (const st of s.styles.filter((x) => x.style === "input")) {
-        for (const a of cellsIn(st.range))
+        for (const a of rangeCells(st.range))
           expect([a, rec.cells.get(a)?.fill]).toEqual([a, "#" + looks.input.fill]);
       }
       for (const v of s.validations) {
-        for (const a of cellsIn(v.range)) {
+        for (const a of rangeCells(v.range)) {
           const c = rec.cells.get(a);
           expect(c?.rule).toBeDefined();
           expect(c?.errorAlert?.message).toBe(v.error);
