@@ -10,21 +10,9 @@ import {
   type PlanDocument,
   type PlanElement,
 } from "../../../src/core/rubric";
+import { ZH_TEXT } from "../../../scripts/plan-texts";
 
-const fullText: Record<ElementId, string> = {
-  summary: "二季度以新车销量 360 台为主目标,通过车展和试驾会集客,费用控制在 45 万元以内。",
-  capability: "本店售后满意度区域第一,试驾车型齐全,老客户基盘 8000 人,可发挥转介绍优势。",
-  customers: "目标客户为首次购车的年轻人群体和换购的家庭客户,关注油耗、空间和金融方案。",
-  marketingObjectives: "4月集客 1200 人,留资 600 人,到店 300 人,新车销量 120 台;5月、6月各 120 台。",
-  financialObjectives: "营销费用 45 万元,单车营销成本不高于 1250 元,毛利 180 万元。",
-  strategy: "以试驾体验为核心,线上获客、线下转化,老客户转介绍带动新客户。",
-  mix: "1. 4月12日车展,目标留资 300 条;2. 4月26日试驾会 80 人;3. 5月老客户转介绍活动。",
-  expenses: "车展 20 万元;试驾会 10 万元;线上广告 15 万元。",
-  control: "集客率标准值 15%,预警线 12%,控制线 10%;每周例会检查,低于控制线时调整投放渠道。",
-  schedule: "4月1日启动,4月12日车展,4月26日试驾会,5月15日中期检查,6月30日结束复盘。",
-  organization: "市场部牵头,负责人:王芳;销售部负责邀约和成交;售后部负责老客户转介绍。",
-  review: "每月末复盘一次,对照目标分析偏差,调整下月计划。",
-};
+const fullText: Record<ElementId, string> = ZH_TEXT;
 
 function planWith(
   ids: readonly ElementId[],
