@@ -4,7 +4,7 @@
  * Excel honours it only where the add-in is installed for the user (sideloaded, or centrally
  * deployed) and the manifest has a ShowTaskpane action with TaskpaneId
  * Office.AutoShowTaskpaneWithDocument; elsewhere the part is ignored and the workbook opens as usual.
- * In Excel itself the pane does the same through Office.context.document.settings (src/workbook/office-share.ts).
+ * In Excel itself the pane does the same through the document settings (src/workbook/office-share.ts).
  */
 import JSZip from "jszip";
 

@@ -1,4 +1,5 @@
 import { enUS } from "../../src/taskpane/i18n/en-US";
+import { shareStrings } from "../../src/taskpane/i18n/share";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
 import { templateKinds } from "../../src/templates";
 
@@ -37,5 +38,23 @@ describe("the pane's strings", () => {
       expect(enUS[keys[k.kind]]).toBe(k.title["en-US"]);
       expect(zhCN[keys[k.kind]]).toBe(k.title["zh-CN"]);
     }
+  });
+});
+
+describe("the Share page's check strings", () => {
+  const en = shareStrings("en-US");
+  const zh = shareStrings("zh-CN");
+
+  test("both languages have the same keys and placeholders, none empty", () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect({ key, p: placeholders(zh[key]) }).toEqual({ key, p: placeholders(en[key]) });
+      expect({ key, empty: en[key].trim() === "" || zh[key].trim() === "" }).toEqual({ key, empty: false });
+    }
+  });
+
+  test("the Chinese table is Chinese", () => {
+    for (const [key, value] of Object.entries(zh))
+      expect({ key, han: /\p{Script=Han}/u.test(value) }).toEqual({ key, han: true });
   });
 });

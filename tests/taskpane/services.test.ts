@@ -1,6 +1,6 @@
 import { describeError, FileReadError, RequirementError, UnavailableError } from "../../src/taskpane/errors";
 import { strings } from "../../src/taskpane/i18n";
-import { shareView } from "../../src/taskpane/services/share";
+import { brokenView, shareView } from "../../src/taskpane/services/share";
 import { templateForm, toOptions, validate } from "../../src/taskpane/services/templates";
 import { safeFileName } from "../../src/taskpane/services/download";
 import { commonFields, templateKinds } from "../../src/templates";
@@ -121,6 +121,32 @@ describe("small helpers", () => {
     );
     expect(view.rewritten).toEqual([{ cell: "Inputs!B2", original: "=DEALER.ROI(A1,A2)", message: "完成" }]);
     expect(view.frozen.map((c) => c.cell)).toEqual(["'活动 保本'!C5:C9"]);
+  });
+
+  test("a broken-cell scan lists the broken cells as typed, with the counts and the tag", () => {
+    const entry = {
+      sheet: "预算",
+      address: "C1",
+      original: "=_xldudf_DEALER_ROI(B1,B2)",
+      action: "broken" as const,
+      reason: "savedWithoutAddin" as const,
+      message: { "en-US": "broken", "zh-CN": "已损坏" },
+    };
+    const report = { rewritten: 0, frozen: 0, restored: 0, skipped: 0, broken: 1, changed: false };
+    const view = brokenView(
+      { dealerCells: 3, prepared: false, report: { ...report, entries: [entry] } },
+      "en-US",
+      true,
+    );
+    expect(view).toEqual({
+      dealerCells: 3,
+      prepared: false,
+      tagged: true,
+      broken: [{ cell: "预算!C1", original: "=DEALER.ROI(B1,B2)", message: "broken" }],
+    });
+    expect(
+      "tagged" in brokenView({ dealerCells: 0, prepared: true, report: { ...report, entries: [] } }, "zh-CN"),
+    ).toBe(false);
   });
 
   test("file names keep CJK and lose characters Windows refuses", () => {
