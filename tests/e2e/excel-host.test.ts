@@ -247,3 +247,68 @@ test("sharing inside Excel goes through the share adapter: rewritten cells, a re
     expect(restored.xmlParts).toHaveLength(0);
   });
 });
+
+test("broken DEALER cells are found when the Share page opens; Repair brings them back; the switch tags the document", async () => {
+  const saved = "=_xldudf_DEALER_ROI(B1,B2)";
+  const cps = "=DEALER.COST_PER_SALE(B2,B3)";
+  const seed: ExcelSeed = {
+    ...BASE,
+    displayLanguage: "en-US",
+    bodyBackgroundColor: "#ffffff",
+    sheets: [
+      {
+        name: "Sheet1",
+        rows: [
+          [{ value: "Revenue" }, { value: 1_200_000 }, { value: null, error: "#NAME?", formula: saved }],
+          [{ value: "Cost" }, { value: 800_000 }, { value: null, error: "#NAME?", formula: cps }],
+          [{ value: "Vehicles" }, { value: 40 }, { value: 0.5, formula: "=DEALER.ROI(B1,B2)" }],
+        ],
+      },
+    ],
+  };
+  await withExcel(seed, async (page) => {
+    await page.click("#tab-share");
+    await page.waitForSelector('[data-testid="share-scan"], [data-testid="error-bar"]');
+    expect(await page.locator('[data-testid="error-bar"]').allInnerTexts()).toEqual([]);
+    expect(await page.getAttribute('[data-testid="share-scan"]', "data-broken")).toBe("2");
+    const list = await page.innerText('[data-testid="share-scan-broken"]');
+    // The saved spelling is shown as typed; both cells are listed with their reason.
+    expect(list).toContain("Sheet1!C1");
+    expect(list).toContain("=DEALER.ROI(B1,B2)");
+    expect(list).not.toContain(saved);
+    expect(list).toContain("Sheet1!C2");
+    expect(await page.innerText('[data-testid="share-scan"]')).toContain("3 cells use DEALER functions");
+
+    await page.click('[data-testid="share-repair"]');
+    await page.waitForSelector('[data-testid="share-check-note"]');
+    expect(await page.innerText('[data-testid="share-check-note"]')).toContain("2 cells");
+    const repaired = await state(page);
+    expect(repaired.sheets[0].cells.C1.formula).toBe("=DEALER.ROI(B1,B2)");
+    expect(repaired.sheets[0].cells.C2.formula).toBe(cps);
+    await page.waitForSelector('[data-testid="share-scan"][data-broken="0"]');
+    expect(await page.locator('[data-testid="error-bar"]').allInnerTexts()).toEqual([]);
+
+    const toggle = page.locator('[data-testid="share-auto-open"]');
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.click();
+    await page.waitForSelector('[data-testid="share-check-note"]');
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __excelDouble: DoubleState }).__excelDouble.settings[
+          "Office.AutoShowTaskpaneWithDocument"
+        ] === true,
+    );
+    expect(await toggle.isChecked()).toBe(true);
+    expect((await state(page)).log.filter((l) => l.op === "settings.saveAsync")).toHaveLength(1);
+    await toggle.click();
+    await page.waitForFunction(
+      () =>
+        !(
+          "Office.AutoShowTaskpaneWithDocument" in
+          (window as unknown as { __excelDouble: DoubleState }).__excelDouble.settings
+        ),
+    );
+    expect(await toggle.isChecked()).toBe(false);
+    expect(await page.locator('[data-testid="error-bar"]').allInnerTexts()).toEqual([]);
+  });
+});

@@ -30,6 +30,8 @@ export interface DoubleState {
   names: { name: string; reference: string }[];
   log: { op: string; path: string }[];
   xmlParts: { id: string; xml: string }[];
+  /** Office.context.document.settings as last saved with saveAsync. */
+  settings: Record<string, unknown>;
 }
 
 export function installExcelDouble(seed: ExcelSeed): void {
@@ -66,6 +68,7 @@ export function installExcelDouble(seed: ExcelSeed): void {
     names: [] as { name: string; reference: string }[],
     log: [] as { op: string; path: string }[],
     xmlParts: [] as { id: string; xml: string }[],
+    settings: {} as Record<string, unknown>,
   };
   for (const s of seed.sheets) {
     const cells: Record<string, Cell> = {};
@@ -297,7 +300,26 @@ export function installExcelDouble(seed: ExcelSeed): void {
     const [x, y] = [version(a), version(b)];
     return x[0] < y[0] || (x[0] === y[0] && (x[1] ?? 0) <= (y[1] ?? 0));
   };
+  // Document settings as Office keeps them: changes stay in memory until saveAsync persists them.
+  const unsaved: Record<string, unknown> = {};
+  const settings = {
+    get: (name: string) => (name in unsaved ? unsaved[name] : null),
+    set: (name: string, value: unknown) => {
+      unsaved[name] = value;
+      state.log.push({ op: "settings.set", path: name });
+    },
+    remove: (name: string) => {
+      delete unsaved[name];
+      state.log.push({ op: "settings.remove", path: name });
+    },
+    saveAsync: (callback?: (r: { status: string }) => void) => {
+      state.settings = { ...unsaved };
+      state.log.push({ op: "settings.saveAsync", path: "" });
+      callback?.({ status: "succeeded" });
+    },
+  };
   const context = {
+    document: { settings },
     requirements: { isSetSupported: (name: string, v = "1.1") => name === "ExcelApi" && atMost(v, seed.api) },
     displayLanguage: seed.displayLanguage,
     officeTheme: {
@@ -312,6 +334,7 @@ export function installExcelDouble(seed: ExcelSeed): void {
   w.__excelDouble = state;
   w.Office = {
     HostType: { Excel: "Excel" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context,
     onReady: (callback?: (i: typeof info) => void) => {
       callback?.(info);
