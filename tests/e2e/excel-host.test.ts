@@ -278,6 +278,8 @@ test("broken DEALER cells are found when the Share page opens; Repair brings the
     expect(list).not.toContain(saved);
     expect(list).toContain("Sheet1!C2");
     expect(await page.innerText('[data-testid="share-scan"]')).toContain("3 cells use DEALER functions");
+    // The check, its list, Repair and the switch are usable without a mouse and by screen readers.
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.click('[data-testid="share-repair"]');
     await page.waitForSelector('[data-testid="share-check-note"]');

@@ -11,6 +11,7 @@ import { prepareXlsx, scanXlsx } from "../../src/share/xlsx";
 import { strings } from "../../src/taskpane/i18n";
 import { buildShareFixture } from "../share/fixture";
 import { VALID } from "../share/inputs";
+import { seriousViolations } from "./support/axe";
 import { launch, openPane, type Browser } from "./support/browser";
 import { ROOT, serveDist, type StaticServer } from "./support/server";
 
@@ -125,6 +126,7 @@ test("a received workbook shows its broken DEALER cells, and a copy tagged to op
   expect(list).toContain(expected.report.entries[0].message["zh-CN"]);
   // Repair and the tag switch need Excel: preview offers neither.
   expect(await page.locator('[data-testid="share-repair"], [data-testid="share-auto-open"]').count()).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
