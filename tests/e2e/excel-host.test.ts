@@ -1,7 +1,7 @@
 // The Excel path, not only preview: with a double of the Excel host served in place of office.js,
 // creating a template and scoring go through the Office adapter, the theme and language come from
 // Office, and Excel's errors reach the user in a message bar.
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { scorePlan } from "../../src/core/rubric";
@@ -280,6 +280,11 @@ test("broken DEALER cells are found when the Share page opens; Repair brings the
     expect(await page.innerText('[data-testid="share-scan"]')).toContain("3 cells use DEALER functions");
     // The check, its list, Repair and the switch are usable without a mouse and by screen readers.
     expect(await seriousViolations(page)).toEqual([]);
+    mkdirSync(join(ROOT, "test-output", "screenshots"), { recursive: true });
+    await page.screenshot({
+      path: join(ROOT, "test-output", "screenshots", "en-US-excel-share-broken.png"),
+      fullPage: true,
+    });
 
     await page.click('[data-testid="share-repair"]');
     await page.waitForSelector('[data-testid="share-check-note"]');

@@ -127,6 +127,11 @@ test("a received workbook shows its broken DEALER cells, and a copy tagged to op
   // Repair and the tag switch need Excel: preview offers neither.
   expect(await page.locator('[data-testid="share-repair"], [data-testid="share-auto-open"]').count()).toBe(0);
   expect(await seriousViolations(page)).toEqual([]);
+  mkdirSync(join(ROOT, "test-output", "screenshots"), { recursive: true });
+  await page.screenshot({
+    path: join(ROOT, "test-output", "screenshots", "zh-CN-light-share-received.png"),
+    fullPage: true,
+  });
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
