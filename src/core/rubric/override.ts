@@ -16,7 +16,7 @@ export function totals(
 }
 
 /**
- * Set (or with score null, remove) a person's override: any number from 0 to 5, as the scorecard
+ * Set (or with score null, remove) a person's override: a number from 0 to 5 (fractions too), as the scorecard
  * sheet's validation allows, so what a reviewer typed into the sheet reads back unchanged. A reason is
  * required so the override can be understood later.
  */
