@@ -12,7 +12,9 @@ const usage = `Usage:
   dealer-mkt template <plan|budget|event|funnel> --out FILE.xlsx [--lang zh-CN|en-US]
   dealer-mkt score FILE... [--json | --csv] [--out DIR] [--lang zh-CN|en-US]
   dealer-mkt share IN.xlsx --out OUT.xlsx
-  dealer-mkt share --restore IN.xlsx --out OUT.xlsx`;
+  dealer-mkt share --restore IN.xlsx --out OUT.xlsx
+  dealer-mkt share --check IN.xlsx
+  dealer-mkt share --tag [--prepare] IN.xlsx --out OUT.xlsx`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
