@@ -1,0 +1,11 @@
+// Types for the CommonJS help renderer, so TypeScript tests can import it.
+import type { Metadata } from "./localize-metadata";
+
+export type HelpLang = "en-US" | "zh-CN";
+export const LANGS: readonly HelpLang[];
+/** Every help page keyed by its path under help/, e.g. "zh-CN/roi.html". */
+export function renderHelpPages(metadata: Record<HelpLang, Metadata>): Record<string, string>;
+export function escapeHtml(text: string): string;
+/** A worked-example string as HTML: `code`, **strong**, {FN} replaced by fnName; throws if unbalanced. */
+export function inline(text: string, fnName: string): string;
+export function pageFile(id: string): string;
