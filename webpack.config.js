@@ -55,6 +55,45 @@ class LocalizedMetadataPlugin {
   }
 }
 
+// The function help pages are rendered from the metadata Excel shows (functions.json and
+// functions.zh-CN.json: names, descriptions, parameters) and the help-only texts in
+// scripts/help-content.js, so help cannot drift from the metadata. Runs after
+// LocalizedMetadataPlugin, in the same stage, because it reads the zh-CN file that plugin emits.
+class HelpPagesPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("HelpPagesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "HelpPagesPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const en = compilation.getAsset("functions.json");
+          const zh = compilation.getAsset("functions.zh-CN.json");
+          if (!en || !zh) return; // the metadata plugins already reported their errors
+          try {
+            // Required lazily, caches dropped, so a running dev server picks up edited help texts.
+            const files = ["./scripts/help-content.js", "./scripts/help-pages.js"].map((f) =>
+              require.resolve(f),
+            );
+            for (const file of files) {
+              compilation.fileDependencies.add(file);
+              delete require.cache[file];
+            }
+            const { renderHelpPages } = require(files[1]);
+            const parse = (asset) => JSON.parse(asset.source.source().toString());
+            const pages = renderHelpPages({ "en-US": parse(en), "zh-CN": parse(zh) });
+            // Marked minimized: a few KB each, served exactly as rendered, so tests can compare
+            // dist/ with the renderer's output (production's HTML minifier would rewrite them).
+            for (const [file, html] of Object.entries(pages)) {
+              compilation.emitAsset(`help/${file}`, new webpack.sources.RawSource(html), { minimized: true });
+            }
+          } catch (err) {
+            compilation.errors.push(new webpack.WebpackError(`help pages: ${err.message}`));
+          }
+        },
+      );
+    });
+  }
+}
+
 function httpsOptions() {
   // Our own certificate files (scripts/start.js creates them); office-addin-dev-certs needs sudo to
   // install its CA on Linux, so it is never required here.
@@ -106,6 +145,7 @@ module.exports = (env, options) => {
         input: "./src/functions/functions.ts",
       }),
       new LocalizedMetadataPlugin(urlDev, dev ? urlDev : urlProd),
+      new HelpPagesPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -116,7 +156,7 @@ module.exports = (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/help", to: "help", noErrorOnMissing: true },
+          { from: "src/help/help.css", to: "help/help.css" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

@@ -2,6 +2,7 @@
 // files, with every help page the metadata links to. The test line builds before jest runs.
 import * as fs from "fs";
 import * as path from "path";
+import { renderHelpPages } from "../../scripts/help-pages";
 
 const dist = path.join(__dirname, "..", "..", "dist");
 const read = (file: string): string => {
@@ -75,6 +76,29 @@ describe("production build", () => {
         expect(f.helpUrl).toMatch(/^https:\/\//);
         const page = new URL(f.helpUrl ?? "").pathname.replace(/^\//, "");
         expect(read(page)).toContain(f.id);
+      }
+    }
+  });
+
+  it("emits the help pages rendered from the built metadata, with their stylesheet", () => {
+    const metadata = {
+      "en-US": { functions: parse("functions.json") },
+      "zh-CN": { functions: parse("functions.zh-CN.json") },
+    };
+    const expected = renderHelpPages(metadata);
+    const files = ["en-US", "zh-CN"].flatMap((lang) =>
+      fs.readdirSync(path.join(dist, "help", lang)).map((f) => `${lang}/${f}`),
+    );
+    expect(files.sort()).toEqual(Object.keys(expected).sort());
+    for (const [file, html] of Object.entries(expected)) expect(read(`help/${file}`)).toBe(html);
+    expect(read("help/help.css")).toMatch(/prefers-color-scheme: ?dark/);
+    // Argument names on each page are the built metadata's, in both languages.
+    for (const [lang, { functions }] of Object.entries(metadata)) {
+      for (const f of functions) {
+        const html = read(`help/${lang}/${f.id.toLowerCase()}.html`);
+        const args = html.split("<table>")[1];
+        const names = Array.from(args.matchAll(/<th scope="row"><code>([^<]*)<\/code>/g)).map((m) => m[1]);
+        expect(names).toEqual(f.parameters.map((p) => p.name));
       }
     }
   });
