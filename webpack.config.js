@@ -136,6 +136,16 @@ module.exports = (env, options) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
         },
+        {
+          // The pane's makeStyles calls are resolved at build time (ts-loader's output goes through
+          // Griffel's loader), as Fluent's own components are: at run time the pane only inserts
+          // ready-made CSS rules, and Griffel's style compiler (stylis, rtl-css-js) stays out of the
+          // bundle. Profiling the first render showed that runtime resolution cost ~15 ms.
+          test: /\.tsx?$/,
+          include: path.resolve(__dirname, "src/taskpane"),
+          enforce: "post",
+          use: { loader: "@griffel/webpack-loader" },
+        },
       ],
     },
     performance: { hints: false },
