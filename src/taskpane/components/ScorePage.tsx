@@ -18,6 +18,7 @@ import type { CreateResult, ScoreResult } from "../services/types";
 import type { CriterionScore, Evidence, Override, PlanScore } from "../../core/rubric";
 import { isRubricError, ELEMENT_BY_ID } from "../../core/rubric";
 import type { Lang } from "../i18n";
+import { XlsxFileInput } from "./XlsxFileInput";
 
 const useStyles = makeStyles({
   criteria: {
@@ -54,7 +55,6 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   overrideNote: { margin: 0, color: tokens.colorBrandForeground1 },
-  hiddenInput: { display: "none" },
   overrideForm: {
     display: "flex",
     flexDirection: "column",
@@ -327,20 +327,7 @@ export default function ScorePage(): ReactElement {
             >
               {t.openFile}
             </Button>
-            <input
-              ref={fileInput}
-              className={styles.hiddenInput}
-              type="file"
-              tabIndex={-1}
-              aria-hidden="true"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              data-testid="plan-file"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = "";
-                if (file) void run(file);
-              }}
-            />
+            <XlsxFileInput ref={fileInput} testId="plan-file" onFile={(file) => void run(file)} />
           </>
         )}
         {busy && <Spinner size="tiny" label={t.scoring} />}

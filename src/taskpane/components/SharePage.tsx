@@ -13,9 +13,9 @@ import { format } from "../i18n";
 import { shareStrings } from "../i18n/share";
 import { useCommonStyles } from "../styles";
 import type { BrokenScanView, ShareCellView, ShareReportView } from "../services/types";
+import { XlsxFileInput } from "./XlsxFileInput";
 
 const useStyles = makeStyles({
-  hiddenInput: { display: "none" },
   report: {
     display: "flex",
     flexDirection: "column",
@@ -149,18 +149,10 @@ function BrokenCheck(props: { readonly refresh: number }): ReactElement {
             >
               {s.openReceived}
             </Button>
-            <input
+            <XlsxFileInput
               ref={input}
-              className={styles.hiddenInput}
-              type="file"
-              tabIndex={-1}
-              aria-hidden="true"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              data-testid="share-received-file"
-              onChange={(e) => {
-                const picked = e.target.files?.[0];
-                e.target.value = "";
-                if (!picked) return;
+              testId="share-received-file"
+              onFile={(picked) => {
                 clearError();
                 setNote(null);
                 setFile(picked);
@@ -271,20 +263,7 @@ export default function SharePage(): ReactElement {
   }
 
   const picker = (action: Action, ref: RefObject<HTMLInputElement>) => (
-    <input
-      ref={ref}
-      className={styles.hiddenInput}
-      type="file"
-      tabIndex={-1}
-      aria-hidden="true"
-      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-      data-testid={`share-${action}-file`}
-      onChange={(e) => {
-        const file = e.target.files?.[0];
-        e.target.value = "";
-        if (file) void act(action, file);
-      }}
-    />
+    <XlsxFileInput ref={ref} testId={`share-${action}-file`} onFile={(file) => void act(action, file)} />
   );
 
   return (

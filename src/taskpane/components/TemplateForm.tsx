@@ -183,6 +183,22 @@ export default function TemplateForm({
     setValues((old) => ({ ...old, [key]: value }));
   };
 
+  const fieldset = (legend: string, fields: TemplateFormView["common"]): ReactElement => (
+    <fieldset className={styles.fieldset}>
+      <legend className={styles.legend}>{legend}</legend>
+      {fields.map((f) => (
+        <FieldInput
+          key={f.key}
+          field={f}
+          value={values[f.key] ?? ""}
+          error={check.errors[f.key]}
+          warning={check.warnings[f.key]}
+          onChange={change(f.key)}
+        />
+      ))}
+    </fieldset>
+  );
+
   return (
     <section className={common.page} aria-labelledby="form-heading">
       <Button className={styles.back} appearance="subtle" onClick={onBack}>
@@ -201,34 +217,8 @@ export default function TemplateForm({
           noValidate
           data-testid="template-form"
         >
-          <fieldset className={styles.fieldset}>
-            <legend className={styles.legend}>{t.commonSection}</legend>
-            {view.common.map((f) => (
-              <FieldInput
-                key={f.key}
-                field={f}
-                value={values[f.key] ?? ""}
-                error={check.errors[f.key]}
-                warning={check.warnings[f.key]}
-                onChange={change(f.key)}
-              />
-            ))}
-          </fieldset>
-          {view.specific.length > 0 && (
-            <fieldset className={styles.fieldset}>
-              <legend className={styles.legend}>{t.specificSection}</legend>
-              {view.specific.map((f) => (
-                <FieldInput
-                  key={f.key}
-                  field={f}
-                  value={values[f.key] ?? ""}
-                  error={check.errors[f.key]}
-                  warning={check.warnings[f.key]}
-                  onChange={change(f.key)}
-                />
-              ))}
-            </fieldset>
-          )}
+          {fieldset(t.commonSection, view.common)}
+          {view.specific.length > 0 && fieldset(t.specificSection, view.specific)}
           {notice !== null && (
             <MessageBar intent="warning">
               <MessageBarBody>{notice}</MessageBarBody>
