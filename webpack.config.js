@@ -35,7 +35,7 @@ class LocalizedMetadataPlugin {
           const tablePath = path.join(__dirname, "src/functions/zh-CN.json");
           compilation.fileDependencies.add(tablePath);
           try {
-            const localizer = require.resolve("./scripts/localize-metadata.js");
+            const localizer = require.resolve("./build/localize-metadata.js");
             delete require.cache[localizer];
             const { localizeMetadata } = require(localizer);
             const metadata = JSON.parse(source.source.source().toString());
@@ -57,7 +57,7 @@ class LocalizedMetadataPlugin {
 
 // The function help pages are rendered from the metadata Excel shows (functions.json and
 // functions.zh-CN.json: names, descriptions, parameters) and the help-only texts in
-// scripts/help-content.js, so help cannot drift from the metadata. Runs after
+// src/functions/help-content.js, so help cannot drift from the metadata. Runs after
 // LocalizedMetadataPlugin, in the same stage, because it reads the zh-CN file that plugin emits.
 class HelpPagesPlugin {
   apply(compiler) {
@@ -70,7 +70,7 @@ class HelpPagesPlugin {
           if (!en || !zh) return; // the metadata plugins already reported their errors
           try {
             // Required lazily, caches dropped, so a running dev server picks up edited help texts.
-            const files = ["./scripts/help-content.js", "./scripts/help-pages.js"].map((f) =>
+            const files = ["./src/functions/help-content.js", "./build/help-pages.js"].map((f) =>
               require.resolve(f),
             );
             for (const file of files) {
@@ -95,7 +95,7 @@ class HelpPagesPlugin {
 }
 
 function httpsOptions() {
-  // Our own certificate files (scripts/start.js creates them); office-addin-dev-certs needs sudo to
+  // Our own certificate files (tools/start.js creates them); office-addin-dev-certs needs sudo to
   // install its CA on Linux, so it is never required here.
   const key = path.join(certDir, "localhost.key");
   const cert = path.join(certDir, "localhost.crt");

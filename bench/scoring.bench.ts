@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { formatTable, scoreFiles } from "../src/cli/score";
-import { benchWorkbook } from "../scripts/plan-fixtures";
+import { benchWorkbook } from "../tests/generators/plan-fixtures";
 
 const COUNT = 200;
 const TARGET_S = 20;

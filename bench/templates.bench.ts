@@ -2,7 +2,8 @@
 // build each spec and write it to .xlsx. Prints figures; asserts nothing.
 import { ExcelDouble } from "../tests/workbook/excel-double";
 import { buildTemplate, templateKinds } from "../src/templates";
-import { flattenCells, langs } from "../src/templates/spec";
+import { LANGS } from "../src/core/lang";
+import { flattenCells } from "../src/templates/spec";
 import { OfficeWorkbook } from "../src/workbook/office";
 import { readXlsx, templateToXlsx } from "../src/workbook/xlsx";
 
@@ -24,7 +25,7 @@ export async function bench(): Promise<void> {
     "template        cells  syncs(budget 3)  office batch ops  build ms  write .xlsx ms  read .xlsx ms  .xlsx KB",
   );
   for (const k of templateKinds) {
-    for (const lang of langs) {
+    for (const lang of LANGS) {
       const spec = buildTemplate(k.kind, { lang });
       const cells = spec.sheets.reduce((n, s) => n + flattenCells(s).size, 0);
       const excel = new ExcelDouble({ sheets: ["Sheet1"] });

@@ -1,6 +1,7 @@
 // dealer-mkt score FILE... [--json | --csv] [--out DIR] [--lang zh-CN|en-US]
 // Scores the plans a regional manager received as mail attachments. A file that cannot be read gets
 // one line on stderr and makes the exit code non-zero, but never stops the others from being scored.
+import { fill, L, langFromEnv } from "../core/lang";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CRITERIA, type Lang, type Localized, type PlanScore } from "../core/rubric";
@@ -9,8 +10,6 @@ import { nodeBoundedInflate } from "../scoring/node-inflate";
 import { LIMITS } from "../scoring/safe-open";
 import { scoreWorkbookBytes } from "../scoring/score-workbook";
 import { scorecardSheet } from "../scoring/scorecard";
-
-const L = (zh: string, en: string): Localized => ({ "zh-CN": zh, "en-US": en });
 
 const T = {
   usage: L(
@@ -44,10 +43,6 @@ const T = {
   unreadable: L("{n} 个文件无法读取", "{n} file(s) could not be read"),
   cannotOpen: L("无法打开文件:", "cannot open the file: "),
 };
-
-function fill(s: string, vars: Record<string, string | number>): string {
-  return s.replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""));
-}
 
 export interface FileResult {
   readonly file: string;
@@ -305,10 +300,7 @@ interface Args {
   lang: Lang;
 }
 
-function defaultLang(): Lang {
-  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
-  return /^zh/i.test(env) ? "zh-CN" : "en-US";
-}
+const defaultLang = (): Lang => langFromEnv(process.env);
 
 function parseArgs(args: readonly string[]): Args | { error: Localized; lang: Lang } {
   const out: Args = { files: [], format: "table", lang: defaultLang() };

@@ -7,11 +7,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { formatReport, type ShareLang } from "../share/report";
+import { langFromEnv, type Lang } from "../core/lang";
+import { formatReport } from "../share/report";
 import { manifestId, tagXlsx } from "../share/tag";
 import { prepareXlsx, restoreXlsx, scanXlsx, ShareError, SHARE_ERROR_TEXT } from "../share/xlsx";
 
-const USAGE: Record<ShareLang, string> = {
+const USAGE: Record<Lang, string> = {
   "en-US": `Usage:
   dealer-mkt share IN.xlsx --out OUT.xlsx [--force] [--lang en-US|zh-CN]
   dealer-mkt share --restore IN.xlsx --out OUT.xlsx [--force] [--lang en-US|zh-CN]
@@ -60,13 +61,10 @@ const TEXT = {
   },
 } as const;
 
-function defaultLang(): ShareLang {
-  const env = process.env.LANG ?? process.env.LC_ALL ?? "";
-  return /^zh/i.test(env) ? "zh-CN" : "en-US";
-}
+const defaultLang = (): Lang => langFromEnv(process.env);
 
 export async function run(args: string[]): Promise<number> {
-  let lang: ShareLang = defaultLang();
+  let lang: Lang = defaultLang();
   let restore = false;
   let check = false;
   let force = false;
@@ -144,7 +142,7 @@ function findManifestId(): string | undefined {
   return undefined;
 }
 
-function fail(message: string, lang: ShareLang, code = 2): number {
+function fail(message: string, lang: Lang, code = 2): number {
   process.stderr.write(`dealer-mkt share: ${message}\n${code === 2 ? USAGE[lang] + "\n" : ""}`);
   return code;
 }

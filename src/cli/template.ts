@@ -12,7 +12,7 @@ import {
   type Currency,
   type TemplateOptions,
 } from "../templates";
-import type { Lang } from "../templates/spec";
+import type { Lang } from "../core/lang";
 import { templateToXlsx } from "../workbook/xlsx";
 
 export const templateUsage = `Usage: dealer-mkt template <${templateKinds.map((k) => k.kind).join("|")}> --out FILE.xlsx [options]

@@ -1,7 +1,8 @@
 export { domainError, isDomainError, REASON_CODES } from "./errors";
 export type { DomainError, ErrorCode, Reason } from "./errors";
-export { describe, pickLang, argumentLabel, ARGUMENT_LABELS, REASON_TEXT, LANGS } from "./messages";
-export type { Lang } from "./messages";
+export { describe, argumentLabel, ARGUMENT_LABELS, REASON_TEXT } from "./messages";
+export { LANGS, L, fill, langFromEnv, langFromLocale, isLang } from "./lang";
+export type { Lang, Localized } from "./lang";
 export { ceilSafe, CEIL_TOLERANCE } from "./ceil";
 export { stepRates, cumulativeRate, funnelTargets, funnelTargetsByStage } from "./funnel";
 export type { CountInput } from "./funnel";

@@ -1,9 +1,8 @@
 import type { DomainError, Reason } from "./errors";
 
-/** Every user-visible text of the core's errors, in one place and both languages. */
-export type Lang = "en-US" | "zh-CN";
+import type { Lang } from "./lang";
 
-export const LANGS: readonly Lang[] = ["en-US", "zh-CN"];
+/** Every user-visible text of the core's errors, in one place and both languages. */
 
 /** `{arg}` is replaced by the argument's label in the same language. */
 export const REASON_TEXT: Readonly<Record<Reason, Readonly<Record<Lang, string>>>> = {
@@ -122,9 +121,4 @@ export function describe(error: DomainError, lang: Lang): string {
   ];
   if (!texts) return GENERIC[lang];
   return texts[lang].replace("{arg}", argumentLabel(error.argument, lang));
-}
-
-/** zh-CN for any Chinese display language (zh-CN, zh-TW, zh-HK...), en-US otherwise. */
-export function pickLang(displayLanguage: string | undefined | null): Lang {
-  return displayLanguage && displayLanguage.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
 }

@@ -1,5 +1,6 @@
 import { isDomainError, type DomainError } from "../core/errors";
-import { describe, pickLang, type Lang } from "../core/messages";
+import { langFromLocale, type Lang } from "../core/lang";
+import { describe } from "../core/messages";
 import type { Grid, Num } from "./coerce";
 
 /**
@@ -27,7 +28,7 @@ export function toExcelError(error: DomainError, lang: Lang): CustomFunctions.Er
 export function displayLang(): Lang {
   try {
     if (typeof Office === "undefined") return "en-US";
-    return pickLang(Office.context?.displayLanguage);
+    return langFromLocale(Office.context?.displayLanguage);
   } catch {
     return "en-US";
   }

@@ -4,11 +4,10 @@
 // [Content_Types].xml, xl/workbook.xml and its rels are changed, and styles.xml gets the scorecard's
 // own looks appended (existing style indexes stay valid); everything else is carried over as is.
 import JSZip from "jszip";
+import { cellAddress, parseCell, rangeCells } from "../core/a1";
 import {
   flattenCells,
   isFormula,
-  parseCell,
-  rangeCells,
   type SheetSpec,
   type StyleName,
   type ValidationRule,
@@ -193,7 +192,7 @@ export function sheetXml(sheet: SheetSpec, styleOf: StyleOf = () => undefined): 
     .map((w) => `<col min="${w.col + 1}" max="${w.col + 1}" width="${w.width}" customWidth="1"/>`)
     .join("");
   const freeze = sheet.freeze
-    ? `<sheetViews><sheetView workbookViewId="0"><pane ${sheet.freeze.cols > 0 ? `xSplit="${sheet.freeze.cols}" ` : ""}ySplit="${sheet.freeze.rows}" topLeftCell="${String.fromCharCode(65 + sheet.freeze.cols)}${sheet.freeze.rows + 1}" activePane="bottomRight" state="frozen"/></sheetView></sheetViews>`
+    ? `<sheetViews><sheetView workbookViewId="0"><pane ${sheet.freeze.cols > 0 ? `xSplit="${sheet.freeze.cols}" ` : ""}ySplit="${sheet.freeze.rows}" topLeftCell="${cellAddress(sheet.freeze.rows, sheet.freeze.cols)}" activePane="bottomRight" state="frozen"/></sheetView></sheetViews>`
     : "";
   const merges =
     sheet.merges.length > 0

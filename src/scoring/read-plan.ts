@@ -16,23 +16,19 @@ import {
   type PlanTarget,
   type ScheduleItem,
 } from "../core/rubric";
-import { colIndex, colName } from "../templates/spec";
+import { cellAddress, colIndex, sheetRef, splitSheetRef } from "../core/a1";
+import { serialToIso } from "../core/dates";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../workbook/port";
 import { SCORECARD_TITLES } from "./scorecard-titles";
 
 // ---- cells --------------------------------------------------------------------------------------
 
 export function refOf(sheet: string, row: number, col: number): string {
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${colName(col)}${row + 1}`;
+  return sheetRef(sheet, cellAddress(row, col));
 }
 
 /** The sheet and A1 address of an evidence reference ("'营销计划'!D7"), e.g. for the pane to select it. */
-export function splitRef(ref: string): { sheet: string; address: string } | null {
-  const m = /^(?:'((?:[^']|'')+)'|([^!']+))!([A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?)$/u.exec(ref);
-  if (!m) return null;
-  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], address: m[3] };
-}
+export const splitRef = splitSheetRef;
 
 function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
@@ -56,22 +52,20 @@ function cellNumber(v: CellValue | undefined): number | null {
   return null;
 }
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
 /** Serial numbers between 1954 and 2119 are taken for dates in date columns. */
-function serialToIso(n: number): string | null {
+function serialDate(n: number): string | null {
   if (n < 20000 || n > 80000) return null;
-  return new Date(EXCEL_EPOCH_MS + Math.round(n) * 86400000).toISOString().slice(0, 10);
+  return serialToIso(Math.round(n));
 }
 
 function cellDate(v: CellValue | undefined): string {
-  if (typeof v === "number") return serialToIso(v) ?? "";
+  if (typeof v === "number") return serialDate(v) ?? "";
   const t = cellText(v);
   return hasContent(t) ? t : "";
 }
 
 function isDateLike(v: CellValue | undefined): boolean {
-  if (typeof v === "number") return serialToIso(v) !== null;
+  if (typeof v === "number") return serialDate(v) !== null;
   const t = cellText(v);
   return t !== "" && dateMentions(t).length > 0;
 }

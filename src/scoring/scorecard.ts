@@ -1,6 +1,7 @@
 // The scorecard sheet as a template spec: criterion, automatic score, override, reason, evidence and
 // suggestion. The effective scores and totals are native formulas, so a reviewer who types an override
 // into the workbook (with or without the add-in) sees the total change at once.
+import { L } from "../core/lang";
 import {
   applyOverride,
   CRITERIA,
@@ -14,8 +15,6 @@ import { SheetBuilder } from "../templates/builder";
 import type { SheetSpec, SpecCell, WorkbookSpec } from "../templates/spec";
 import type { WorkbookSnapshot } from "../workbook/port";
 import { SCORECARD_TITLE, SCORECARD_TITLES } from "./scorecard-titles";
-
-const L = (zh: string, en: string): Localized => ({ "zh-CN": zh, "en-US": en });
 
 const S = {
   sheet: L("评分卡", "Scorecard"),

@@ -7,7 +7,7 @@ export type { PrepareResult, ScanResult } from "./xlsx";
 export { tagXlsx, isTaggedXlsx, manifestId, AUTO_SHOW, ADDIN_ID } from "./tag";
 export type { TagOptions } from "./tag";
 export { formatReport, REASON_MESSAGES, entryMessage, displayFormula } from "./report";
-export type { ShareReport, ShareReportEntry, ShareAction, ShareReason, ShareLang, Bilingual } from "./report";
+export type { ShareReport, ShareReportEntry, ShareAction, ShareReason } from "./report";
 export { planCell, dealerCallsIn } from "./plan";
 export type { CellPlan, FreezeReason, RewriteReason } from "./plan";
 export { dealerIdOf, registerLocalizedNames, DEALER_IDS } from "./dealerNames";

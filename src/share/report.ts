@@ -2,12 +2,11 @@
  * What "Prepare for sharing", "Restore live functions" and the broken-cell check tell the user,
  * per cell, in both languages. The task pane shows these; the CLI prints them.
  */
+import { quoteSheet } from "../core/a1";
+import type { Lang, Localized } from "../core/lang";
 import { tokenize } from "../core/formula";
 import { DEALER_IDS, dealerIdOf, isSavedUdfName } from "./dealerNames";
 import type { FreezeReason, RewriteReason } from "./plan";
-
-export type ShareLang = "en-US" | "zh-CN";
-export type Bilingual = Readonly<Record<ShareLang, string>>;
 
 export type ShareAction = "rewritten" | "frozen" | "restored" | "skipped" | "broken";
 export type ShareReason =
@@ -34,7 +33,7 @@ export interface ShareReportEntry {
   readonly detail?: string;
   /** The native formula written (anchor cell), for rewritten cells. */
   readonly formula?: string;
-  readonly message: Bilingual;
+  readonly message: Localized;
 }
 
 export interface ShareReport {
@@ -48,7 +47,7 @@ export interface ShareReport {
   readonly changed: boolean;
 }
 
-export const REASON_MESSAGES: Readonly<Record<ShareReason, Bilingual>> = {
+export const REASON_MESSAGES: Readonly<Record<ShareReason, Localized>> = {
   scalar: {
     "en-US": "Rewritten as a native formula that gives the same result without the add-in.",
     "zh-CN": "已改写为原生公式,无需加载项即可得出相同结果。",
@@ -127,7 +126,7 @@ export const REASON_MESSAGES: Readonly<Record<ShareReason, Bilingual>> = {
   },
 };
 
-export function entryMessage(reason: ShareReason, detail?: string): Bilingual {
+export function entryMessage(reason: ShareReason, detail?: string): Localized {
   const base = REASON_MESSAGES[reason];
   if (!detail) return base;
   return { "en-US": `${base["en-US"]} (${detail})`, "zh-CN": `${base["zh-CN"]}(${detail})` };
@@ -147,8 +146,8 @@ export function summarize(entries: readonly ShareReportEntry[], changed: boolean
 }
 
 /** One line per cell plus totals, in one language: what the CLI prints. */
-export function formatReport(report: ShareReport, lang: ShareLang): string {
-  const actions: Record<ShareAction, Bilingual> = {
+export function formatReport(report: ShareReport, lang: Lang): string {
+  const actions: Record<ShareAction, Localized> = {
     rewritten: { "en-US": "rewritten", "zh-CN": "已改写" },
     frozen: { "en-US": "frozen", "zh-CN": "已冻结" },
     restored: { "en-US": "restored", "zh-CN": "已恢复" },
@@ -164,12 +163,6 @@ export function formatReport(report: ShareReport, lang: ShareLang): string {
       ? `改写 ${report.rewritten} 个,冻结 ${report.frozen} 个,恢复 ${report.restored} 个,跳过 ${report.skipped} 个,损坏 ${report.broken} 个。`
       : `${report.rewritten} rewritten, ${report.frozen} frozen, ${report.restored} restored, ${report.skipped} skipped, ${report.broken} broken.`;
   return [...lines, totals].join("\n");
-}
-
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_.\u0080-\uffff]*$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** `_xldudf_DEALER_ROI` → `DEALER.ROI`; a Chinese name keeps its spelling (`DEALER.投资回报率`). */

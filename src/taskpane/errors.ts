@@ -1,6 +1,6 @@
 // Turns whatever a service threw into one sentence for the MessageBar. Office errors carry a `code`
 // (OfficeExtension.Error): the three a planner can fix themselves get their own advice.
-import { format, type Lang, type Strings } from "./i18n";
+import { fill, type Lang, type Strings } from "./i18n";
 
 /** Thrown by the pane's services when the host lacks a requirement set the operation needs. */
 export class RequirementError extends Error {
@@ -52,8 +52,8 @@ function localized(error: unknown, lang: Lang): string | undefined {
 }
 
 export function describeError(error: unknown, t: Strings, lang: Lang): string {
-  if (error instanceof RequirementError) return format(t.errRequirement, { set: error.requirement });
-  if (error instanceof FileReadError) return format(t.errFile, { message: error.message });
+  if (error instanceof RequirementError) return fill(t.errRequirement, { set: error.requirement });
+  if (error instanceof FileReadError) return fill(t.errFile, { message: error.message });
   if (error instanceof UnavailableError) return t.errUnavailable;
   if (error instanceof NoticeError) return error.message;
   const code = field(error, "code");
@@ -63,9 +63,9 @@ export function describeError(error: unknown, t: Strings, lang: Lang): string {
   // whose message then names the protection).
   if (code === "AccessDenied" || /protect/i.test(message)) return t.errProtected;
   if (code === "ApiNotFound" || code === "UnsupportedFeature" || code === "NotImplemented") {
-    return format(t.errRequirement, { set: message || code });
+    return fill(t.errRequirement, { set: message || code });
   }
   const own = localized(error, lang);
   if (own) return own;
-  return format(t.errGeneric, { message: code ? `${code}: ${message}` : message });
+  return fill(t.errGeneric, { message: code ? `${code}: ${message}` : message });
 }

@@ -1,9 +1,12 @@
 // Whole-store marketing spend budget (全店营销投放预算): the source's spend structure as rows, twelve
 // months planned and actual, and per line the results that make ROI and cost per sale.
 import { SheetBuilder } from "./builder";
-import { common, formats, L, monthLabels, moneyFormat, pick, str } from "./i18n";
+import { L } from "../core/lang";
+import { common, formats, monthLabels, moneyFormat, pick, str } from "./i18n";
 import { resolveCommon, type TemplateOptions } from "./options";
-import { colName, type Localized, type SpecCell, type WorkbookSpec } from "./spec";
+import { colName } from "../core/a1";
+import type { Localized } from "../core/lang";
+import { type SpecCell, type WorkbookSpec } from "./spec";
 
 const S = {
   sheet: L("营销投放预算", "Marketing Budget"),

@@ -1,12 +1,6 @@
 // A small collector the templates use to lay out a sheet spec by address.
-import {
-  colName,
-  type CellBlock,
-  type ChartSpec,
-  type FormatRange,
-  type SheetSpec,
-  type SpecCell,
-} from "./spec";
+import { colIndex, colName } from "../core/a1";
+import { type CellBlock, type ChartSpec, type FormatRange, type SheetSpec, type SpecCell } from "./spec";
 import type {
   ConditionalFormatSpec,
   NameSpec,
@@ -68,7 +62,7 @@ export class SheetBuilder {
   }
 
   width(col: number | string, width: number): this {
-    this.widths.push({ col: typeof col === "number" ? col : colIndexOf(col), width });
+    this.widths.push({ col: typeof col === "number" ? col : colIndex(col), width });
     return this;
   }
 
@@ -120,12 +114,6 @@ export class SheetBuilder {
       ...(this.conditional.length ? { conditionalFormats: this.conditional } : {}),
     };
   }
-}
-
-function colIndexOf(col: string): number {
-  let n = 0;
-  for (const ch of col.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 /** Column letter by 0-based index (re-exported for the templates' address arithmetic). */

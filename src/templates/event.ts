@@ -1,6 +1,7 @@
 // Event break-even (活动保本分析): cost F + v·a against income a·r·m, as the source draws it.
 import { SheetBuilder } from "./builder";
-import { ceilSafeFormula, common, formats, L, moneyFormat, pick, str } from "./i18n";
+import { L } from "../core/lang";
+import { ceilSafeFormula, common, formats, moneyFormat, pick, str } from "./i18n";
 import { resolveCommon, type TemplateOptions } from "./options";
 import type { WorkbookSpec } from "./spec";
 

@@ -2,9 +2,12 @@
 // the five step rates with their owners, control lines, status and trend alerts, the spread across
 // salespeople (the source: the average hides the problem), and the five event targets.
 import { SheetBuilder } from "./builder";
-import { ceilSafeFormula, common, formats, L, monthLabels, pick, str } from "./i18n";
+import { L } from "../core/lang";
+import { ceilSafeFormula, common, formats, monthLabels, pick, str } from "./i18n";
 import { resolveCommon, type TemplateOptions } from "./options";
-import { colName, type Localized, type SpecCell, type WorkbookSpec } from "./spec";
+import { colName } from "../core/a1";
+import type { Localized } from "../core/lang";
+import { type SpecCell, type WorkbookSpec } from "./spec";
 
 const S = {
   sheet: L("集客漏斗", "Funnel Tracker"),

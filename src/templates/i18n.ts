@@ -1,10 +1,7 @@
 // Strings and formats shared by the four templates. Each template keeps its own labels beside its
 // layout; what several templates say the same way lives here.
-import type { Lang, Localized } from "./spec";
-
-export function L(zh: string, en: string): Localized {
-  return { "zh-CN": zh, "en-US": en };
-}
+import { L } from "../core/lang";
+import type { Lang, Localized } from "../core/lang";
 
 export function pick(text: Localized, lang: Lang): string {
   return text[lang];

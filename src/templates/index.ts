@@ -3,10 +3,12 @@
 import { buildBudget } from "./budget";
 import { buildEvent } from "./event";
 import { buildFunnel } from "./funnel";
-import { currencies, currencyCodes, L } from "./i18n";
+import { L } from "../core/lang";
+import { currencies, currencyCodes } from "./i18n";
 import { validateOptions, type FieldError, type TemplateOptions } from "./options";
 import { buildPlan } from "./plan";
-import type { Localized, TemplateKind, WorkbookSpec } from "./spec";
+import type { Localized } from "../core/lang";
+import type { TemplateKind, WorkbookSpec } from "./spec";
 
 export type { Currency } from "./i18n";
 export type {
@@ -19,7 +21,7 @@ export type {
 } from "./options";
 export type * from "./spec";
 export { validateOptions, currencies, currencyCodes };
-export { langs, withNamedValue, withValues, flattenCells } from "./spec";
+export { withNamedValue, withValues, flattenCells } from "./spec";
 
 /** How the pane should render an option's input. */
 export type FieldType = "money" | "rate" | "count" | "text" | "boolean" | "names";

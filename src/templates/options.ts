@@ -1,7 +1,9 @@
 // What the task pane (or the CLI) may ask of a template, and the checks on it, so the pane holds no
 // rules: it shows `validateOptions`'s field errors as they come.
-import { currencies, L, type Currency } from "./i18n";
-import type { Lang, Localized, TemplateKind } from "./spec";
+import { L } from "../core/lang";
+import { currencies, type Currency } from "./i18n";
+import type { Lang, Localized } from "../core/lang";
+import type { TemplateKind } from "./spec";
 
 export interface EventInputs {
   /** F: fixed cost of the event (venue, advertising). */

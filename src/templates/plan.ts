@@ -2,9 +2,11 @@
 // control blocks; optionally the five-part strategy outline on a second sheet. The scoring reads
 // plans by the names set here (Plan_Elements, Plan_Indicators, Plan_Schedule, Plan_Control ...).
 import { SheetBuilder } from "./builder";
-import { common, formats, L, moneyFormat, pick } from "./i18n";
+import { L } from "../core/lang";
+import { common, formats, moneyFormat, pick } from "./i18n";
 import { resolveCommon, type TemplateOptions } from "./options";
-import type { Localized, SheetSpec, SpecCell, WorkbookSpec } from "./spec";
+import type { Localized } from "../core/lang";
+import type { SheetSpec, SpecCell, WorkbookSpec } from "./spec";
 
 const S = {
   sheet: L("营销计划", "Marketing Plan"),

@@ -2,14 +2,8 @@
 // written to Excel by the Office.js adapter and to an .xlsx file by the exceljs adapter, so a test can
 // recalculate the file in another engine and compare it with the core.
 
-export type Lang = "zh-CN" | "en-US";
-export const langs: readonly Lang[] = ["zh-CN", "en-US"];
-
-/** A user-visible text in both languages. */
-export interface Localized {
-  readonly "zh-CN": string;
-  readonly "en-US": string;
-}
+import { cellAddress, parseCell, parseRange, rangeAddress } from "../core/a1";
+import type { Lang } from "../core/lang";
 
 export type TemplateKind = "plan" | "budget" | "event" | "funnel";
 
@@ -115,82 +109,6 @@ export interface WorkbookSpec {
   readonly title: string;
   readonly sheets: readonly SheetSpec[];
   readonly names: readonly NameSpec[];
-}
-
-// ---- A1 helpers shared by the templates and both adapters -------------------------------------
-
-export function colName(index0: number): string {
-  let n = index0 + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function colIndex(name: string): number {
-  let n = 0;
-  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** "B5" -> { row: 4, col: 1 } (0-based). Accepts "$B$5". */
-export function parseCell(a1: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
-  if (!m) throw new Error(`Bad cell address: ${a1}`);
-  return { row: Number(m[2]) - 1, col: colIndex(m[1]) };
-}
-
-export interface Rect {
-  readonly row: number;
-  readonly col: number;
-  readonly rows: number;
-  readonly cols: number;
-}
-
-/** "B5:D9" or "B5" -> 0-based rectangle. */
-export function parseRange(a1: string): Rect {
-  const [a, b] = a1.split(":");
-  const p = parseCell(a);
-  const q = b ? parseCell(b) : p;
-  return {
-    row: Math.min(p.row, q.row),
-    col: Math.min(p.col, q.col),
-    rows: Math.abs(q.row - p.row) + 1,
-    cols: Math.abs(q.col - p.col) + 1,
-  };
-}
-
-export function cellAddress(row0: number, col0: number): string {
-  return `${colName(col0)}${row0 + 1}`;
-}
-
-/** Every cell address of a rectangle, row by row. */
-export function rectCells(r: Rect): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < r.rows; i++)
-    for (let j = 0; j < r.cols; j++) out.push(cellAddress(r.row + i, r.col + j));
-  return out;
-}
-
-/** Every cell address of an A1 range, row by row: "A1:B2" -> A1, B1, A2, B2. */
-export function rangeCells(a1: string): string[] {
-  return rectCells(parseRange(a1));
-}
-
-export function rangeAddress(r: Rect): string {
-  const a = cellAddress(r.row, r.col);
-  return r.rows === 1 && r.cols === 1 ? a : `${a}:${cellAddress(r.row + r.rows - 1, r.col + r.cols - 1)}`;
-}
-
-/** "$B$5" / "$B$5:$D$9" */
-export function absoluteRange(a1: string): string {
-  const r = parseRange(a1);
-  const abs = (row: number, col: number) => `$${colName(col)}$${row + 1}`;
-  const a = abs(r.row, r.col);
-  return r.rows === 1 && r.cols === 1 ? a : `${a}:${abs(r.row + r.rows - 1, r.col + r.cols - 1)}`;
 }
 
 export function blockRange(b: CellBlock): string {

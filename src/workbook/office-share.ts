@@ -24,14 +24,7 @@ import { SHARE_NAMESPACE, parseRecord, serializeRecord } from "../share/record";
 import { summarize, type ShareReport } from "../share/report";
 import { AUTO_SHOW } from "../share/tag";
 
-export type {
-  ShareReport,
-  ShareReportEntry,
-  ShareAction,
-  ShareReason,
-  Bilingual,
-  ShareLang,
-} from "../share/report";
+export type { ShareReport, ShareReportEntry, ShareAction, ShareReason } from "../share/report";
 export { formatReport, REASON_MESSAGES } from "../share/report";
 
 export interface WorkbookShareState {

@@ -7,17 +7,8 @@
 // overwritten), the second sends every write, queued as 2-D blocks (range.formulas = block), never
 // cell by cell. Newer APIs are used only after a requirement-set check, and a run that fails because
 // the user is typing in a cell is retried with backoff.
-import {
-  cellAddress,
-  colName,
-  parseCell,
-  parseRange,
-  type Rect,
-  type SheetSpec,
-  type SpecCell,
-  type ValidationRule,
-  type WorkbookSpec,
-} from "../templates/spec";
+import { cellAddress, colName, parseCell, parseRange, type Rect } from "../core/a1";
+import { type SheetSpec, type SpecCell, type ValidationRule, type WorkbookSpec } from "../templates/spec";
 import { flagLooks, looks } from "./looks";
 import { planWrite } from "./plan";
 import {

@@ -1,6 +1,7 @@
 // Decides, before anything is written, which sheet names and defined names a template gets in a
 // workbook that already holds some. Pure, so both adapters take the same decisions.
-import { absoluteRange, type WorkbookSpec } from "../templates/spec";
+import { absoluteRange, sheetRef } from "../core/a1";
+import { type WorkbookSpec } from "../templates/spec";
 import type { WrittenName } from "./port";
 
 const MAX_SHEET_NAME = 31;
@@ -24,11 +25,6 @@ export function uniqueSheetName(preferred: string, taken: Iterable<string>): str
     const candidate = base.slice(0, MAX_SHEET_NAME - tail.length) + tail;
     if (!lower.has(candidate.toLowerCase())) return candidate;
   }
-}
-
-/** 'My sheet'!$B$5 — always quoted, with inner apostrophes doubled, which every reader accepts. */
-export function sheetRef(sheet: string, ref: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${absoluteRange(ref)}`;
 }
 
 export interface WritePlan {
@@ -60,7 +56,7 @@ export function planWrite(
   const names = spec.names.map((n): WrittenName => {
     const sheet = sheetNames.get(n.sheet);
     if (sheet === undefined) throw new Error(`Name ${n.name} refers to unknown sheet key ${n.sheet}`);
-    return { base: n.name, name: n.name + suffix, sheet, refersTo: sheetRef(sheet, n.ref) };
+    return { base: n.name, name: n.name + suffix, sheet, refersTo: sheetRef(sheet, absoluteRange(n.ref)) };
   });
   return { sheetNames, names };
 }

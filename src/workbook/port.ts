@@ -2,7 +2,8 @@
 // whichever host holds it (Excel through Office.js, or an .xlsx file through exceljs).
 // The template spec types live in src/templates/spec.ts; this file owns the read side.
 
-import type { Localized, WorkbookSpec } from "../templates/spec";
+import type { Localized } from "../core/lang";
+import type { WorkbookSpec } from "../templates/spec";
 
 /** A cell's value as read back: numbers, text, booleans, an Excel error ("#N/A"), or empty. */
 export type CellValue = number | string | boolean | { error: string } | null;

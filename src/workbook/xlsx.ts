@@ -1,12 +1,12 @@
 // The .xlsx adapter (exceljs): writes template specs into a workbook file and reads workbooks back
 // as snapshots. Used by the browser preview, the command line, the scoring and the tests. Works in the
 // browser and in Node: only buffers go in and out, never paths.
+import { msToSerial } from "../core/dates";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { parseCell, parseRange } from "../core/a1";
 import {
   isFormula,
-  parseCell,
-  parseRange,
   type SheetSpec,
   type SpecCell,
   type ValidationRule,
@@ -131,12 +131,10 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): string[] {
   return skipped;
 }
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
 function plainValue(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH_MS) / 86400000;
+  if (v instanceof Date) return msToSerial(v.getTime());
   if ("error" in v) return { error: String(v.error) };
   if ("richText" in v) return v.richText.map((t) => t.text).join("");
   if ("formula" in v || "sharedFormula" in v) {

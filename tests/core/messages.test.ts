@@ -3,7 +3,7 @@ import {
   describe as describeError,
   domainError,
   LANGS,
-  pickLang,
+  langFromLocale,
   REASON_CODES,
   REASON_TEXT,
   type Reason,
@@ -25,10 +25,10 @@ describe("error messages", () => {
     for (const reason of reasons) expect(REASON_TEXT[reason]["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
   });
   it("picks zh-CN for any Chinese display language", () => {
-    expect(pickLang("zh-CN")).toBe("zh-CN");
-    expect(pickLang("zh-TW")).toBe("zh-CN");
-    expect(pickLang("en-GB")).toBe("en-US");
-    expect(pickLang(undefined)).toBe("en-US");
+    expect(langFromLocale("zh-CN")).toBe("zh-CN");
+    expect(langFromLocale("zh-TW")).toBe("zh-CN");
+    expect(langFromLocale("en-GB")).toBe("en-US");
+    expect(langFromLocale(undefined)).toBe("en-US");
   });
   it("falls back to the raw argument name when it has no label", () => {
     expect(describeError(domainError("negative", "foo"), "en-US")).toBe("foo: must not be negative.");

@@ -1,13 +1,13 @@
 // The help pages are rendered at build time from the metadata (functions.json, and the zh-CN file
-// derived from it) and scripts/help-content.js. Here they are rendered the same way from the
+// derived from it) and src/functions/help-content.js. Here they are rendered the same way from the
 // metadata generated from functions.ts, so these tests need no build.
 import fs from "fs";
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import zhTable from "../../src/functions/zh-CN.json";
-import { localizeMetadata, type Metadata, type TranslationTable } from "../../scripts/localize-metadata";
-import { escapeHtml, inline, renderHelpPages, type HelpLang } from "../../scripts/help-pages";
-import { FUNCTIONS, SHARED } from "../../scripts/help-content";
+import { localizeMetadata, type Metadata, type TranslationTable } from "../../build/localize-metadata";
+import { escapeHtml, inline, renderHelpPages, type HelpLang } from "../../build/help-pages";
+import { FUNCTIONS, SHARED } from "../../src/functions/help-content";
 
 const root = path.join(__dirname, "..", "..");
 const table = zhTable as TranslationTable;

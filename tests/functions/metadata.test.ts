@@ -9,8 +9,8 @@ import {
   tableProblems,
   type Metadata,
   type TranslationTable,
-} from "../../scripts/localize-metadata";
-import { renderHelpPages } from "../../scripts/help-pages";
+} from "../../build/localize-metadata";
+import { renderHelpPages } from "../../build/help-pages";
 
 const root = path.join(__dirname, "..", "..");
 const table = zhTable as TranslationTable;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { csvCell, run } from "../../src/cli/score";
 import { readXlsx } from "../../src/workbook/xlsx";
-import { handmadeEn } from "../../scripts/plan-fixtures";
+import { handmadeEn } from "../generators/plan-fixtures";
 
 const ROOT = path.join(__dirname, "..", "..");
 const PLANS = path.join(ROOT, "tests", "fixtures", "plans");

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { scorePlan } from "../../src/core/rubric";
 import { readPlan } from "../../src/scoring/read-plan";
 import type { CellValue, WorkbookSnapshot } from "../../src/workbook/port";
-import { EN_TEXT, ZH_TEXT } from "../../scripts/plan-fixtures";
+import { EN_TEXT, ZH_TEXT } from "../generators/plan-fixtures";
 
 const HEADINGS_ZH = [
   "执行摘要",

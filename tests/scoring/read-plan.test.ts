@@ -30,7 +30,7 @@ describe("self-made plans", () => {
     expect(p.dealer).toBe("星河汽车");
     expect(text(p, "summary")).toBe("二季度销量 360 台。\n第二行说明。");
     expect(text(p, "customers")).toBe("年轻家庭");
-    expect(p.elements.find((e) => e.id === "summary")?.ref).toBe("'计划'!A2");
+    expect(p.elements.find((e) => e.id === "summary")?.ref).toBe("计划!A2");
   });
 
   test("English headings in column A with their text in column B, and inline headings", () => {
@@ -104,7 +104,7 @@ describe("self-made plans", () => {
     expect(text(p, "summary")).toBe("二季度销量 360 台。");
     expect(text(p, "marketingObjectives")).toBe("集客 1200 人\n到店 300 人");
     expect(text(p, "expenses")).toBe("45 万元");
-    expect(p.elements.find((e) => e.id === "summary")?.ref).toBe("'计划'!A2");
+    expect(p.elements.find((e) => e.id === "summary")?.ref).toBe("计划!A2");
   });
 
   test("bilingual headings", () => {

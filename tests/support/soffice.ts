@@ -32,7 +32,7 @@ export function sofficePath(): string {
   for (const p of CANDIDATES) {
     if (existsSync(p)) return p;
   }
-  throw new Error("LibreOffice (soffice) is not installed: run `bash scripts/ensure-tools.sh`");
+  throw new Error("LibreOffice (soffice) is not installed: run `bash tests/support/ensure-tools.sh`");
 }
 
 /**

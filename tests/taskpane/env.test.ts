@@ -1,5 +1,5 @@
 import { luminance, parseOverrides, resolveEnvironment, themeFromOffice } from "../../src/taskpane/env";
-import { format, langFromLocale } from "../../src/taskpane/i18n";
+import { fill, langFromLocale } from "../../src/taskpane/i18n";
 
 describe("environment", () => {
   test("query overrides accept only the known values", () => {
@@ -58,7 +58,7 @@ describe("environment", () => {
   });
 
   test("format fills placeholders and leaves unknown ones visible", () => {
-    expect(format("{a} of {b}", { a: 1, b: "two" })).toBe("1 of two");
-    expect(format("{a} {missing}", { a: "x" })).toBe("x {missing}");
+    expect(fill("{a} of {b}", { a: 1, b: "two" })).toBe("1 of two");
+    expect(fill("{a} {missing}", { a: "x" })).toBe("x {missing}");
   });
 });

@@ -7,12 +7,14 @@ import {
   withNamedValue,
 } from "../../src/templates";
 import { monthLabels } from "../../src/templates/i18n";
-import { flattenCells, isFormula, langs, rangeCells, type TemplateKind } from "../../src/templates/spec";
+import { rangeCells } from "../../src/core/a1";
+import { LANGS } from "../../src/core/lang";
+import { flattenCells, isFormula, type TemplateKind } from "../../src/templates/spec";
 import { planWrite, uniqueSheetName } from "../../src/workbook/plan";
 
 const kinds = templateKinds.map((k) => k.kind);
 const all = kinds.flatMap((kind) =>
-  langs.map((lang) => ({ kind, lang, spec: buildTemplate(kind, { lang }) })),
+  LANGS.map((lang) => ({ kind, lang, spec: buildTemplate(kind, { lang }) })),
 );
 
 const requiredNames: Record<TemplateKind, string[]> = {

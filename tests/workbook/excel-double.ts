@@ -15,7 +15,7 @@ import type {
   XValidationRule,
   XWorksheet,
 } from "../../src/workbook/office";
-import { cellAddress, parseRange, type Rect } from "../../src/templates/spec";
+import { cellAddress, parseRange, type Rect } from "../../src/core/a1";
 
 export class OfficeError extends Error {
   constructor(

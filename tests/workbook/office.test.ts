@@ -1,5 +1,7 @@
 import { buildTemplate, templateKinds } from "../../src/templates";
-import { cellAddress, flattenCells, langs, rangeCells, type WorkbookSpec } from "../../src/templates/spec";
+import { cellAddress, rangeCells } from "../../src/core/a1";
+import { LANGS } from "../../src/core/lang";
+import { flattenCells, type WorkbookSpec } from "../../src/templates/spec";
 import { flagLooks, looks } from "../../src/workbook/looks";
 import { OfficeWorkbook, toWorkbookError, type RetryPolicy } from "../../src/workbook/office";
 import { WorkbookError } from "../../src/workbook/port";
@@ -15,7 +17,7 @@ function setup(options: DoubleOptions = {}) {
 }
 
 const cases: [string, WorkbookSpec][] = templateKinds.flatMap((k) =>
-  langs.map((lang): [string, WorkbookSpec] => [`${k.kind} ${lang}`, buildTemplate(k.kind, { lang })]),
+  LANGS.map((lang): [string, WorkbookSpec] => [`${k.kind} ${lang}`, buildTemplate(k.kind, { lang })]),
 );
 
 describe("the strict Excel double", () => {

@@ -3,6 +3,6 @@ export type { Token, TokenType } from "./tokenize";
 export type { Node, Formula } from "./ast";
 export { parseFormula, FormulaSyntaxError } from "./parse";
 export { printFormula, printNode, printTrimmed } from "./print";
-export { parseRef, formatCell, shiftFormula, columnName, columnIndex } from "./refs";
+export { parseRef, formatCell, shiftFormula } from "./refs";
 export type { RefInfo } from "./refs";
 export { sameFormula } from "./compare";

@@ -1,3 +1,4 @@
+import { colIndex, colName, MAX_COLS, MAX_ROWS } from "../a1";
 import { tokenize } from "./tokenize";
 
 /** A parsed A1 reference. Rows and columns are 1-based; whole columns/rows use 1..max. */
@@ -13,23 +14,9 @@ export interface RefInfo {
   readonly right: number;
 }
 
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384;
-
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function columnName(index: number): string {
-  let s = "";
-  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
+/** 1-based, as RefInfo: formatCell(5, 2) is "B5". */
 export function formatCell(row: number, col: number, absolute = false): string {
-  return absolute ? `$${columnName(col)}$${row}` : `${columnName(col)}${row}`;
+  return absolute ? `$${colName(col - 1)}$${row}` : `${colName(col - 1)}${row}`;
 }
 
 function unquoteSheet(prefix: string): string {
@@ -43,10 +30,10 @@ export function parseRef(text: string, prefix = ""): RefInfo | undefined {
   const sheet = prefix ? unquoteSheet(prefix) : "";
   let m = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Za-z]{1,3})\$?([0-9]{1,7}))?$/.exec(body);
   if (m) {
-    const c1 = columnIndex(m[1]);
+    const c1 = colIndex(m[1]) + 1;
     const r1 = Number(m[2]);
     if (m[3] === undefined) return { prefix, sheet, kind: "cell", top: r1, left: c1, bottom: r1, right: c1 };
-    const c2 = columnIndex(m[3]);
+    const c2 = colIndex(m[3]) + 1;
     const r2 = Number(m[4]);
     return {
       prefix,
@@ -60,7 +47,7 @@ export function parseRef(text: string, prefix = ""): RefInfo | undefined {
   }
   m = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(body);
   if (m) {
-    const [a, b] = [columnIndex(m[1]), columnIndex(m[2])];
+    const [a, b] = [colIndex(m[1]) + 1, colIndex(m[2]) + 1];
     return {
       prefix,
       sheet,
@@ -91,7 +78,7 @@ export function parseRef(text: string, prefix = ""): RefInfo | undefined {
 function shiftPart(part: string, dRow: number, dCol: number): string {
   return part.replace(/(\$?)([A-Za-z]{1,3})?(\$?)([0-9]{1,7})?/, (_all, d1: string, col, d2: string, row) => {
     let out = "";
-    if (col !== undefined) out += d1 + (d1 ? col : columnName(columnIndex(col as string) + dCol));
+    if (col !== undefined) out += d1 + (d1 ? col : colName(colIndex(col as string) + dCol));
     if (row !== undefined) {
       const rowDollar = col !== undefined ? d2 : d1;
       out += rowDollar + (rowDollar ? row : String(Number(row) + dRow));

@@ -2,12 +2,11 @@
 // a suggestion. Every check only ever looks for something being THERE (an element, a number, a
 // date, an owner), never for something being absent, so filling in more of a plan can never lower a
 // score; the property tests hold the engine to that.
+import { L } from "../lang";
 import { CRITERIA, ELEMENT_BY_ID, ELEMENTS } from "./elements";
 import type { PlanFacts } from "./facts";
 import { containsAny, countItems, dateMentions, hasContent, quantities, textUnits } from "./text";
 import type { CriterionId, CriterionScore, ElementId, Evidence, Lang, Localized } from "./types";
-
-const L = (zh: string, en: string): Localized => ({ "zh-CN": zh, "en-US": en });
 
 function names(ids: readonly ElementId[], lang: Lang): string {
   return ids.map((id) => ELEMENT_BY_ID[id].name[lang]).join(lang === "zh-CN" ? "、" : ", ");

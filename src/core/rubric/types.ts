@@ -1,10 +1,10 @@
 // Types of the rubric engine (营销计划评估标准). Pure data: a plan document goes in, a score comes out.
 
-export type Lang = "zh-CN" | "en-US";
-export const LANGS: readonly Lang[] = ["zh-CN", "en-US"];
+import type { Localized } from "../lang";
 
-/** A user-visible text in both languages. */
-export type Localized = Readonly<Record<Lang, string>>;
+// The rubric speaks both languages of src/core/lang.ts; re-exported for the rubric's users.
+export type { Lang, Localized } from "../lang";
+export { LANGS } from "../lang";
 
 /** The twelve elements of a marketing plan (营销计划作业流程), in the source's order. */
 export type ElementId =

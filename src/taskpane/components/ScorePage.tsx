@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState, type ReactElement } from "react";
 import { usePane } from "../context";
-import { format } from "../i18n";
+import { fill } from "../i18n";
 import { useCommonStyles } from "../styles";
 import type { CreateResult, ScoreResult } from "../services/types";
 import type { CriterionScore, Evidence, Override, PlanScore } from "../../core/rubric";
@@ -194,7 +194,7 @@ function Criterion(props: {
       </dl>
       {o && (
         <p className={styles.overrideNote} data-testid="override-note">
-          {format(t.overriddenBy, { score: o.score, auto: c.auto, reason: o.reason })}
+          {fill(t.overriddenBy, { score: o.score, auto: c.auto, reason: o.reason })}
         </p>
       )}
       <div>
@@ -338,7 +338,7 @@ export default function ScorePage(): ReactElement {
             {t.total}: {score.total} / {score.max} ({score.percent}%)
           </p>
           <p className={common.muted} data-testid="score-source">
-            {format(t.scoredFile, { file: result.source })}
+            {fill(t.scoredFile, { file: result.source })}
           </p>
           <ol className={styles.criteria} aria-label={t.criterion}>
             {score.criteria.map((c) => (
@@ -365,8 +365,8 @@ export default function ScorePage(): ReactElement {
               <MessageBar intent="success" data-testid="scorecard-done">
                 <MessageBarBody>
                   {written.kind === "sheet"
-                    ? format(t.scorecardWritten, { sheet: written.sheet })
-                    : format(t.downloaded, { file: written.file })}
+                    ? fill(t.scorecardWritten, { sheet: written.sheet })
+                    : fill(t.downloaded, { file: written.file })}
                 </MessageBarBody>
               </MessageBar>
             )}

@@ -9,7 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState, type ReactElement, type RefObject } from "react";
 import { usePane } from "../context";
-import { format } from "../i18n";
+import { fill } from "../i18n";
 import { shareStrings } from "../i18n/share";
 import { useCommonStyles } from "../styles";
 import type { BrokenScanView, ShareCellView, ShareReportView } from "../services/types";
@@ -79,7 +79,7 @@ function BrokenCheck(props: { readonly refresh: number }): ReactElement {
     setNote(null);
     try {
       const report = await services.repairBroken(lang);
-      setNote(format(s.repaired, { count: report.broken.length }));
+      setNote(fill(s.repaired, { count: report.broken.length }));
       setScan(await services.scanBroken(lang));
     } catch (e) {
       reportError(e);
@@ -110,7 +110,7 @@ function BrokenCheck(props: { readonly refresh: number }): ReactElement {
     setNote(null);
     try {
       const name = await services.downloadTagged(lang, file);
-      setNote(format(t.downloaded, { file: name }));
+      setNote(fill(t.downloaded, { file: name }));
     } catch (e) {
       reportError(e);
     } finally {
@@ -190,8 +190,8 @@ function BrokenCheck(props: { readonly refresh: number }): ReactElement {
         )}
         {scan && (
           <div className={styles.report} data-testid="share-scan" data-broken={scan.broken.length}>
-            {!excel && file && <p className={common.muted}>{format(s.checkedFile, { file: file.name })}</p>}
-            <p>{format(s.checkSummary, { dealer: scan.dealerCells, broken: scan.broken.length })}</p>
+            {!excel && file && <p className={common.muted}>{fill(s.checkedFile, { file: file.name })}</p>}
+            <p>{fill(s.checkSummary, { dealer: scan.dealerCells, broken: scan.broken.length })}</p>
             {scan.prepared && <p className={common.muted}>{s.checkPrepared}</p>}
             {scan.broken.length === 0 ? (
               <p className={common.muted}>{s.noBroken}</p>
@@ -303,7 +303,7 @@ export default function SharePage(): ReactElement {
                   : report.action === "prepare"
                     ? t.shareDone
                     : t.restoreDone}
-                {report.data.file ? ` ${format(t.downloaded, { file: report.data.file })}` : ""}
+                {report.data.file ? ` ${fill(t.downloaded, { file: report.data.file })}` : ""}
               </MessageBarBody>
             </MessageBar>
             {report.action === "prepare" ? (

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from "react";
 import { usePane } from "../context";
-import { format } from "../i18n";
+import { fill } from "../i18n";
 import { useCommonStyles } from "../styles";
 import type {
   CreateResult,
@@ -205,7 +205,7 @@ export default function TemplateForm({
         ← {t.back}
       </Button>
       <h2 id="form-heading" className={common.heading} tabIndex={-1} ref={headingRef}>
-        {format(t.formHeading, { template: title })}
+        {fill(t.formHeading, { template: title })}
       </h2>
       {view === null ? (
         <Spinner size="small" label={t.loading} />
@@ -239,10 +239,10 @@ export default function TemplateForm({
               <MessageBar intent="success" data-testid="create-done">
                 <MessageBarBody>
                   {done.kind === "sheet"
-                    ? format(t.created, { sheet: done.sheet })
-                    : format(t.downloaded, { file: done.file })}
+                    ? fill(t.created, { sheet: done.sheet })
+                    : fill(t.downloaded, { file: done.file })}
                   {done.kind === "sheet" && done.skipped && done.skipped.length > 0
-                    ? ` ${format(t.skippedFeatures, { list: done.skipped.join(", ") })}`
+                    ? ` ${fill(t.skippedFeatures, { list: done.skipped.join(", ") })}`
                     : ""}
                 </MessageBarBody>
               </MessageBar>

@@ -1,12 +1,12 @@
+import { sheetRef } from "../../core/a1";
 import { displayFormula, type ShareReport, type ShareReportEntry } from "../../share/report";
 import type { Lang } from "../i18n";
 import type { BrokenScanView, ShareCellView, ShareReportView } from "./types";
 
 function cellOf(e: ShareReportEntry, lang: Lang): ShareCellView {
   const where = e.range ?? e.address;
-  const sheet = /^[\p{L}\p{N}_]+$/u.test(e.sheet) ? e.sheet : `'${e.sheet.replace(/'/g, "''")}'`;
   // Originals as Excel saved them (=_xldudf_DEALER_ROI(…)) are shown as typed (=DEALER.ROI(…)).
-  return { cell: `${sheet}!${where}`, original: displayFormula(e.original), message: e.message[lang] };
+  return { cell: sheetRef(e.sheet, where), original: displayFormula(e.original), message: e.message[lang] };
 }
 
 /** The share module's report as the pane lists it, grouped by what happened to each cell. */

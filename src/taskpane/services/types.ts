@@ -1,12 +1,13 @@
 // The pane's view of the rest of the add-in. Components only see these types and a PaneServices
 // object; the Excel and preview implementations (loaded on demand) adapt the templates, scoring and
 // sharing modules to them. Nothing here decides a business rule.
+import type { TemplateKind } from "../../templates/spec";
 import type { Lang } from "../i18n";
 import type { HostKind } from "../env";
 // Types only: the engine itself is loaded with the scoring UI.
 import type { CriterionId, PlanScore, RubricError } from "../../core/rubric";
 
-export type TemplateKind = "plan" | "budget" | "event" | "funnel";
+export type { TemplateKind };
 export const TEMPLATE_KINDS: readonly TemplateKind[] = ["plan", "budget", "event", "funnel"];
 
 export type FieldValue = string | number;

@@ -10,7 +10,7 @@ import {
   type PlanDocument,
   type PlanElement,
 } from "../../../src/core/rubric";
-import { ZH_TEXT } from "../../../scripts/plan-texts";
+import { ZH_TEXT } from "../../generators/plan-texts";
 
 const fullText: Record<ElementId, string> = ZH_TEXT;
 

@@ -37,8 +37,8 @@ export interface LaunchOptions {
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Browser> {
-  // In CI a missing browser must fail the run, never skip it (scripts/ensure-tools.sh installs it).
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-tools.sh`);
+  // In CI a missing browser must fail the run, never skip it (tests/support/ensure-tools.sh installs it).
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run tests/support/ensure-tools.sh`);
   const profile = mkdtempSync(join(tmpdir(), "pane-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

@@ -2,7 +2,7 @@
 // files, with every help page the metadata links to. The test line builds before jest runs.
 import * as fs from "fs";
 import * as path from "path";
-import { renderHelpPages } from "../../scripts/help-pages";
+import { renderHelpPages } from "../../build/help-pages";
 
 const dist = path.join(__dirname, "..", "..", "dist");
 const read = (file: string): string => {

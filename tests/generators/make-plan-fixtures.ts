@@ -1,4 +1,4 @@
-// Rebuilds the golden plan workbooks in tests/fixtures/plans/ (run: npx tsx scripts/make-plan-fixtures.ts).
+// Rebuilds the golden plan workbooks in tests/fixtures/plans/ (run: npx tsx tests/generators/make-plan-fixtures.ts).
 // The expected scores beside them are written by the golden test with UPDATE_GOLDEN=1, and must be
 // read over by a person before they are committed.
 import { mkdir, writeFile } from "node:fs/promises";

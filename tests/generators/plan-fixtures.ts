@@ -1,9 +1,10 @@
 // Plan workbooks for the golden tests and the benchmark, built with exceljs (and the plan template)
-// so they can be rebuilt at any time: `npx tsx scripts/make-plan-fixtures.ts`.
+// so they can be rebuilt at any time: `npx tsx tests/generators/make-plan-fixtures.ts`.
+import { isoToSerial } from "../../src/core/dates";
 import ExcelJS from "exceljs";
-import { buildPlan, planLayout } from "../src/templates/plan";
-import { withValues, type SpecCell, type WorkbookSpec } from "../src/templates/spec";
-import { templateToXlsx } from "../src/workbook/xlsx";
+import { buildPlan, planLayout } from "../../src/templates/plan";
+import { withValues, type SpecCell, type WorkbookSpec } from "../../src/templates/spec";
+import { templateToXlsx } from "../../src/workbook/xlsx";
 import { EN_TEXT, ZH_TEXT } from "./plan-texts";
 
 export { EN_TEXT, ZH_TEXT };
@@ -12,9 +13,7 @@ type Texts = Readonly<Record<keyof typeof ZH_TEXT, string>>;
 const ORDER = Object.keys(ZH_TEXT) as (keyof typeof ZH_TEXT)[];
 
 /** Excel serial of a yyyy-mm-dd date. */
-export function serial(iso: string): number {
-  return (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86400000;
-}
+export const serial = isoToSerial;
 
 /** The plan template with its blocks filled in (undefined leaves a block empty). */
 export function filledTemplate(

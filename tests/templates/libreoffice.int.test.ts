@@ -21,7 +21,9 @@ import { budgetColumns, budgetLayout, budgetTexts } from "../../src/templates/bu
 import { funnelLayout, funnelTexts } from "../../src/templates/funnel";
 import { common } from "../../src/templates/i18n";
 import { buildTemplate, withNamedValue, withValues } from "../../src/templates";
-import { colName, type Lang, type SpecCell, type WorkbookSpec } from "../../src/templates/spec";
+import { colName } from "../../src/core/a1";
+import type { Lang } from "../../src/core/lang";
+import { type SpecCell, type WorkbookSpec } from "../../src/templates/spec";
 import { templateToXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
 import { recalcFiles, sofficePath } from "../support/soffice";
 

@@ -4,7 +4,7 @@
 // Plain CommonJS so webpack.config.js can require it.
 "use strict";
 
-const { NAMESPACE, SHARED, FUNCTIONS } = require("./help-content.js");
+const { NAMESPACE, SHARED, FUNCTIONS } = require("../src/functions/help-content.js");
 
 const LANGS = ["en-US", "zh-CN"];
 

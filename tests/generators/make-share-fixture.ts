@@ -1,11 +1,11 @@
 // Writes the share fixture workbooks (every DEALER function, saved as Excel saves them, cached
 // values from the add-in's own semantics) for trying `dealer-mkt share` by hand:
-//   npx tsx scripts/make-share-fixture.ts [DIR]   (default: test-output/share)
+//   npx tsx tests/generators/make-share-fixture.ts [DIR]   (default: test-output/share)
 // The tests build the same workbooks in memory (tests/share/fixture.ts); nothing here is committed.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildShareFixture } from "../tests/share/fixture";
-import { INVALID_A, INVALID_B, VALID } from "../tests/share/inputs";
+import { buildShareFixture } from "../share/fixture";
+import { INVALID_A, INVALID_B, VALID } from "../share/inputs";
 
 async function main(): Promise<void> {
   const dir = path.resolve(process.argv[2] ?? path.join(__dirname, "..", "test-output", "share"));

@@ -1,5 +1,5 @@
 // Types for the CommonJS help texts, so TypeScript tests can import them.
-import type { HelpLang } from "./help-pages";
+import type { HelpLang } from "../../build/help-pages";
 
 /** A paragraph, or a bulleted list. */
 export type ExampleBlock = string | string[];
