@@ -18,7 +18,7 @@ import {
 } from "../core/rubric";
 import { cellAddress, colIndex, sheetRef, splitSheetRef } from "../core/a1";
 import { serialToIso } from "../core/dates";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../workbook/port";
+import { CellIndex, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../workbook/port";
 import { SCORECARD_TITLES } from "./scorecard-titles";
 
 // ---- cells --------------------------------------------------------------------------------------
@@ -77,6 +77,15 @@ function isHeadingLine(line: string): boolean {
   return matchElementHeading(head, { loose: true }) !== null;
 }
 
+/** The sheet's values as rows, up to the last present cell. */
+function denseRows(sheet: SheetSnapshot): CellValue[][] {
+  const idx = new CellIndex(sheet.cells);
+  const rows: CellValue[][] = [];
+  for (let r = 0; r <= idx.lastRow; r++) rows.push(new Array<CellValue>(idx.lastCol + 1).fill(null));
+  for (const c of sheet.cells) rows[c.row][c.col] = c.value;
+  return rows;
+}
+
 /**
  * A sheet's cells, with one convenience: a cell holding a whole plan pasted as text (headings on their
  * own lines) is spread over virtual rows, one line each, so the section reader sees the headings.
@@ -86,7 +95,7 @@ class Grid {
   private readonly rowsData: { readonly orig: number; readonly cells: readonly CellValue[] }[] = [];
 
   constructor(readonly sheet: SheetSnapshot) {
-    sheet.values.forEach((cells, r) => {
+    denseRows(sheet).forEach((cells, r) => {
       const c = cells.findIndex(
         (v) => typeof v === "string" && v.includes("\n") && v.split(/\r?\n/).some((l) => isHeadingLine(l)),
       );
@@ -681,7 +690,7 @@ function templateDealer(g: Grid): string | undefined {
 
 /** True for the scorecard sheet this add-in writes, so scoring a scored copy does not read it back. */
 function isScorecard(sheet: SheetSnapshot): boolean {
-  const a1 = cellText(sheet.values[0]?.[0]);
+  const a1 = cellText(new CellIndex(sheet.cells).value(0, 0));
   return SCORECARD_TITLES.some((t) => a1.startsWith(t));
 }
 

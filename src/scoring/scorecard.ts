@@ -13,7 +13,7 @@ import {
 } from "../core/rubric";
 import { SheetBuilder } from "../templates/builder";
 import type { SheetSpec, SpecCell, WorkbookSpec } from "../templates/spec";
-import type { WorkbookSnapshot } from "../workbook/port";
+import { CellIndex, type WorkbookSnapshot } from "../workbook/port";
 import { SCORECARD_TITLE, SCORECARD_TITLES } from "./scorecard-titles";
 
 const S = {
@@ -147,18 +147,21 @@ export function buildScorecard(score: PlanScore, options: ScorecardOptions): Wor
  */
 export function readOverrides(snapshot: WorkbookSnapshot, score: PlanScore): PlanScore {
   // The last scorecard is the latest one ("评分卡 (2)" is added after "评分卡").
-  const sheet = [...snapshot.sheets].reverse().find((s) => {
-    const a1 = s.values[0]?.[0];
-    return typeof a1 === "string" && SCORECARD_TITLES.some((x) => a1.startsWith(x));
-  });
+  const sheet = [...snapshot.sheets]
+    .reverse()
+    .map((s) => new CellIndex(s.cells))
+    .find((s) => {
+      const a1 = s.value(0, 0);
+      return typeof a1 === "string" && SCORECARD_TITLES.some((x) => a1.startsWith(x));
+    });
   if (!sheet) return score;
   let out = score;
   for (const info of CRITERIA) {
-    const row = sheet.values[SCORECARD_FIRST_ROW - 1 + info.id - 1];
-    const v = row?.[3];
+    const r = SCORECARD_FIRST_ROW - 1 + info.id - 1;
+    const v = sheet.value(r, 3);
     if (typeof v !== "number") continue;
-    const reason =
-      typeof row?.[4] === "string" && row[4].trim() !== "" ? row[4] : "(未写理由 / no reason given)";
+    const why = sheet.value(r, 4);
+    const reason = typeof why === "string" && why.trim() !== "" ? why : "(未写理由 / no reason given)";
     const next = applyOverride(out, info.id, v, reason);
     if (!isRubricError(next)) out = next;
   }

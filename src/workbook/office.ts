@@ -16,6 +16,7 @@ import {
   type CellValue,
   type DefinedNameSnapshot,
   type SheetSnapshot,
+  type SnapshotCell,
   type WorkbookPort,
   type WorkbookSnapshot,
   type WriteResult,
@@ -340,32 +341,37 @@ function snapshotCell(v: unknown, type: string | undefined): CellValue {
   return String(v);
 }
 
-/** Pads a used range that starts below/right of A1 so values[r][c] is row r+1, column c+1. */
-function fromA1(
+/**
+ * The present cells of a used range (values-only, so formatting-only areas do not inflate it), at
+ * their sheet positions: a used range that starts at C5 gives cells from row 4, column 2.
+ */
+function presentCells(
   address: string,
   values: unknown[][],
   formulas: unknown[][],
   types: string[][],
-): { values: CellValue[][]; formulas: string[][] } {
+  formats: unknown[][] | undefined,
+): SnapshotCell[] {
   const ref = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   const r = parseRange(ref);
-  const vals: CellValue[][] = [];
-  const forms: string[][] = [];
-  for (let i = 0; i < r.row + values.length; i++) {
-    const vr: CellValue[] = [];
-    const fr: string[] = [];
-    for (let j = 0; j < r.col + (values[0]?.length ?? 0); j++) {
-      const inside = i >= r.row && j >= r.col;
-      const v = inside ? values[i - r.row][j - r.col] : null;
-      const t = inside ? types[i - r.row]?.[j - r.col] : undefined;
-      const f = inside ? formulas[i - r.row]?.[j - r.col] : "";
-      vr.push(snapshotCell(v, t));
-      fr.push(typeof f === "string" && f.startsWith("=") ? f : "");
-    }
-    vals.push(vr);
-    forms.push(fr);
-  }
-  return { values: vals, formulas: forms };
+  const out: SnapshotCell[] = [];
+  values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const f = formulas[i]?.[j];
+      const formula = typeof f === "string" && f.startsWith("=") ? f : undefined;
+      const value = snapshotCell(v, types[i]?.[j]);
+      if (value === null && formula === undefined) return;
+      const fmt = formats?.[i]?.[j];
+      out.push({
+        row: r.row + i,
+        col: r.col + j,
+        value,
+        ...(formula !== undefined ? { formula } : {}),
+        ...(typeof fmt === "string" && fmt !== "General" ? { format: fmt } : {}),
+      });
+    }),
+  );
+  return out;
 }
 
 export class OfficeWorkbook implements WorkbookPort {
@@ -464,15 +470,19 @@ export class OfficeWorkbook implements WorkbookPort {
       const sheets = wb.worksheets.items;
       const names = sheets.map((s) => s.name);
       const used = sheets.map((ws) => {
-        const r = this.can(API.usedRangeOrNull) ? ws.getUsedRangeOrNullObject(false) : null;
-        r?.load("address,values,formulas,valueTypes,isNullObject");
+        // valuesOnly: a sheet formatted down to row 1,048,576 must not make Excel send a million rows.
+        const r = this.can(API.usedRangeOrNull) ? ws.getUsedRangeOrNullObject(true) : null;
+        r?.load("address,values,formulas,valueTypes,numberFormat,isNullObject");
         return r;
       });
       await context.sync(); // 2: every sheet's used range
 
       const snaps: SheetSnapshot[] = used.map((r, i) => {
-        if (!r || r.isNullObject) return { name: names[i], values: [], formulas: [] };
-        return { name: names[i], ...fromA1(r.address, r.values, r.formulas, r.valueTypes) };
+        if (!r || r.isNullObject) return { name: names[i], cells: [] };
+        return {
+          name: names[i],
+          cells: presentCells(r.address, r.values, r.formulas, r.valueTypes, r.numberFormat),
+        };
       });
       const defined: DefinedNameSnapshot[] = canNames
         ? wb.names.items

@@ -8,12 +8,80 @@ import type { WorkbookSpec } from "../templates/spec";
 /** A cell's value as read back: numbers, text, booleans, an Excel error ("#N/A"), or empty. */
 export type CellValue = number | string | boolean | { error: string } | null;
 
+/**
+ * One cell that is present in a sheet (it holds a value or a formula). Rows and columns are 0-based:
+ * row 0, col 0 is A1. Formatting-only cells are not present: the cost of a snapshot grows with the
+ * cells that hold something, never with the used range or a defined name's extent.
+ */
+export interface SnapshotCell {
+  readonly row: number;
+  readonly col: number;
+  /** The value (for a formula, its cached result; null when none was saved). */
+  readonly value: CellValue;
+  /** "=…" for a formula cell, in the invariant English syntax Excel stores. */
+  readonly formula?: string;
+  /** The number format, when not General (e.g. "0.0%", '"¥"#,##0'), so values can be shown as the cell shows them. */
+  readonly format?: string;
+  /** Set when the cell's font is bold. */
+  readonly bold?: boolean;
+  /** The font size in points, when the reader knows it. */
+  readonly size?: number;
+}
+
 export interface SheetSnapshot {
   readonly name: string;
-  /** Values of the used range, row by row, starting at A1 (0-based: values[r][c] is row r+1, column c+1). */
-  readonly values: readonly (readonly CellValue[])[];
-  /** Formulas of the same cells ("" where the cell holds a constant), when the adapter read them. */
-  readonly formulas?: readonly (readonly string[])[];
+  /** The present cells, row by row and left to right within a row. */
+  readonly cells: readonly SnapshotCell[];
+  /** Merged areas, e.g. "A1:F1", when the adapter read them. */
+  readonly merges?: readonly string[];
+  /** Hidden or very hidden sheets. */
+  readonly hidden?: boolean;
+}
+
+/** Looks cells up by position (a Map over the present cells; nothing is allocated for empty ones). */
+export class CellIndex {
+  private readonly byKey = new Map<number, SnapshotCell>();
+  /** Bounds of the present cells (-1 when there are none). */
+  readonly lastRow: number;
+  readonly lastCol: number;
+
+  constructor(cells: readonly SnapshotCell[]) {
+    let lastRow = -1;
+    let lastCol = -1;
+    for (const c of cells) {
+      this.byKey.set(c.row * 16384 + c.col, c);
+      if (c.row > lastRow) lastRow = c.row;
+      if (c.col > lastCol) lastCol = c.col;
+    }
+    this.lastRow = lastRow;
+    this.lastCol = lastCol;
+  }
+
+  get(row: number, col: number): SnapshotCell | undefined {
+    return this.byKey.get(row * 16384 + col);
+  }
+
+  value(row: number, col: number): CellValue {
+    return this.get(row, col)?.value ?? null;
+  }
+}
+
+/** A snapshot sheet from dense rows (rows[r][c] is row r+1, column c+1), as tests and doubles write them. */
+export function sheetFromRows(
+  name: string,
+  rows: readonly (readonly CellValue[])[],
+  formulas?: readonly (readonly string[])[],
+): SheetSnapshot {
+  const cells: SnapshotCell[] = [];
+  rows.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const f = formulas?.[r]?.[c];
+      const formula = typeof f === "string" && f.startsWith("=") ? f : undefined;
+      if ((value === null || value === "") && formula === undefined) return;
+      cells.push({ row: r, col: c, value: value === "" ? null : value, ...(formula ? { formula } : {}) });
+    }),
+  );
+  return { name, cells };
 }
 
 export interface DefinedNameSnapshot {

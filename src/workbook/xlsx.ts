@@ -19,6 +19,7 @@ import type {
   CellValue,
   DefinedNameSnapshot,
   SheetSnapshot,
+  SnapshotCell,
   WorkbookPort,
   WorkbookSnapshot,
   WriteResult,
@@ -149,26 +150,19 @@ function plainValue(v: ExcelJS.CellValue): CellValue {
 }
 
 function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
-  const values: CellValue[][] = [];
-  const formulas: string[][] = [];
-  for (let r = 1; r <= rows; r++) {
-    const vr: CellValue[] = [];
-    const fr: string[] = [];
-    for (let c = 1; c <= cols; c++) {
-      // findCell, not getCell: reading must not create cells (and the office-addins lint rule takes
-      // exceljs's getCell for Office.js's and asks for a load()).
-      const cell = ws.findCell(r, c);
+  const cells: SnapshotCell[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) =>
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
       // exceljs reads every cell of a merged area as the master's value; Excel holds it once.
-      const found = cell && cell.type === ExcelJS.ValueType.Merge ? undefined : cell;
-      vr.push(found ? plainValue(found.value) : null);
-      fr.push(found && found.type === ExcelJS.ValueType.Formula && found.formula ? "=" + found.formula : "");
-    }
-    values.push(vr);
-    formulas.push(fr);
-  }
-  return { name: ws.name, values, formulas };
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const value = plainValue(cell.value);
+      const formula =
+        cell.type === ExcelJS.ValueType.Formula && cell.formula ? "=" + cell.formula : undefined;
+      if (value === null && formula === undefined) return;
+      cells.push({ row: r - 1, col: c - 1, value, ...(formula !== undefined ? { formula } : {}) });
+    }),
+  );
+  return { name: ws.name, cells };
 }
 
 /**

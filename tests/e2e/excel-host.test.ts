@@ -54,16 +54,24 @@ async function seedFromFixture(file: string): Promise<ExcelSeed> {
     ...BASE,
     displayLanguage: "en-US",
     bodyBackgroundColor: "#ffffff",
-    sheets: snap.sheets.map((s) => ({
-      name: s.name,
-      rows: s.values.map((row, r) =>
-        row.map((v, c): SeedCell => {
-          const formula = s.formulas?.[r]?.[c] || undefined;
-          if (v !== null && typeof v === "object") return { value: null, error: v.error, formula };
-          return { value: v, formula };
-        }),
-      ),
-    })),
+    sheets: snap.sheets.map((s) => {
+      // The double takes dense rows from A1, as Excel's used range hands them over.
+      const rows: SeedCell[][] = [];
+      for (const c of s.cells) {
+        while (rows.length <= c.row) rows.push([]);
+        const row = rows[c.row];
+        while (row.length < c.col) row.push({ value: null });
+        const formula = c.formula;
+        const v = c.value;
+        row[c.col] =
+          v !== null && typeof v === "object"
+            ? { value: null, error: v.error, formula }
+            : { value: v, formula };
+      }
+      const width = Math.max(0, ...rows.map((r) => r.length));
+      for (const row of rows) while (row.length < width) row.push({ value: null });
+      return { name: s.name, rows };
+    }),
   };
 }
 

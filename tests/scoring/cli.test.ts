@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { csvCell, run } from "../../src/cli/score";
 import { readXlsx } from "../../src/workbook/xlsx";
 import { handmadeEn } from "../generators/plan-fixtures";
+import { formulaAt } from "../support/snapshot";
 
 const ROOT = path.join(__dirname, "..", "..");
 const PLANS = path.join(ROOT, "tests", "fixtures", "plans");
@@ -134,7 +135,7 @@ describe("dealer-mkt score", () => {
     expect(r.out).toContain("charts and formatting are kept");
     const snap = await readXlsx(new Uint8Array(readFileSync(copy)));
     expect(snap.sheets.map((s) => s.name)).toEqual(["2026年Q2营销计划", "Scorecard"]);
-    expect(snap.sheets[1].formulas?.[13]?.[5]).toBe("=SUM(F6:F13)");
+    expect(formulaAt(snap.sheets[1], "F14")).toBe("=SUM(F6:F13)");
   });
 
   test("prints progress on stderr for long batches", async () => {

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { scorePlan } from "../../src/core/rubric";
 import { readPlan } from "../../src/scoring/read-plan";
-import type { CellValue, WorkbookSnapshot } from "../../src/workbook/port";
+import { sheetFromRows, type CellValue, type WorkbookSnapshot } from "../../src/workbook/port";
 import { EN_TEXT, ZH_TEXT } from "../generators/plan-fixtures";
 
 const HEADINGS_ZH = [
@@ -44,7 +44,7 @@ function snapshot(included: readonly boolean[], english: boolean, twoColumn: boo
     if (twoColumn) rows.push([h, t]);
     else rows.push([h], [t], [null]);
   });
-  return { sheets: [{ name: "P", values: rows }], names: [] };
+  return { sheets: [sheetFromRows("P", rows)], names: [] };
 }
 
 test("adding a section to a self-made plan never lowers any score", () => {

@@ -1,10 +1,10 @@
 import { readPlan, refOf, splitRef } from "../../src/scoring/read-plan";
 import { buildPlan } from "../../src/templates/plan";
 import { withValues } from "../../src/templates/spec";
-import type { CellValue, WorkbookSnapshot } from "../../src/workbook/port";
+import { sheetFromRows, type CellValue, type WorkbookSnapshot } from "../../src/workbook/port";
 import { readXlsx, templateToXlsx } from "../../src/workbook/xlsx";
 
-const sheet = (name: string, values: CellValue[][]) => ({ name, values });
+const sheet = (name: string, values: CellValue[][]) => sheetFromRows(name, values);
 const wb = (...sheets: ReturnType<typeof sheet>[]): WorkbookSnapshot => ({ sheets, names: [] });
 const text = (p: ReturnType<typeof readPlan>, id: string) =>
   p.elements

@@ -8,6 +8,7 @@ import { readPlan } from "../../src/scoring/read-plan";
 import { buildScorecard, scorecardSheet, SCORECARD_TOTAL_ROW } from "../../src/scoring/scorecard";
 import { flattenCells } from "../../src/templates/spec";
 import { readXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
+import { valueAt } from "../support/snapshot";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "plans", "handmade-zh.xlsx");
 
@@ -44,7 +45,7 @@ describe("scorecard spec", () => {
     expect(res.sheetNames).toEqual(["评分卡"]);
     expect(res.names.map((n) => n.name)).toContain("Score_Total");
     const snap = await wb.readWorkbook();
-    expect(snap.sheets[0].values[5][2]).toBe(score.criteria[0].auto);
+    expect(valueAt(snap.sheets[0], "C6")).toBe(score.criteria[0].auto);
   });
 });
 

@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import { buildTemplate } from "../../src/templates";
 import { readXlsx, templateToXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
 import type { WorkbookSpec } from "../../src/templates/spec";
+import { formulaAt, rowValues, valueAt } from "../support/snapshot";
 
 const spec: WorkbookSpec = {
   kind: "event",
@@ -41,8 +42,8 @@ describe("xlsx adapter", () => {
     expect(r.sheetNames).toEqual(["Event"]);
     const snap = await readXlsx(await wb.toBuffer());
     expect(snap.sheets[0].name).toBe("Event");
-    expect(snap.sheets[0].values[0]).toEqual(["F", 100]);
-    expect(snap.sheets[0].formulas?.[1][1]).toBe("=B1*2");
+    expect(rowValues(snap.sheets[0], 0)).toEqual(["F", 100]);
+    expect(formulaAt(snap.sheets[0], "B2")).toBe("=B1*2");
     expect(snap.names).toEqual([
       { name: "Event_FixedCost", refersTo: "Event!$B$1" },
       { name: "Event_Double", refersTo: "Event!$B$2" },
@@ -74,6 +75,6 @@ describe("xlsx adapter: formatting only a file shows", () => {
     expect(xml).toMatch(/<dataValidation [^>]*type="decimal"/);
     expect(xml).toMatch(/<pane [^>]*ySplit="8"[^>]*state="frozen"/);
     const event = await readXlsx(await templateToXlsx(buildTemplate("event", { lang: "zh-CN" })));
-    expect(String(event.sheets[0].values[3][7])).toMatch(/图表/); // H4: charts are Excel-only
+    expect(String(valueAt(event.sheets[0], "H4"))).toMatch(/图表/); // H4: charts are Excel-only
   });
 });

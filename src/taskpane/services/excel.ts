@@ -64,7 +64,7 @@ export const excelServices: Omit<PaneServices, "host"> = {
   async score(): Promise<ScoreResult> {
     requireExcelApi(READ_SET);
     const snapshot = await port().readWorkbook();
-    const plan = snapshot.sheets.find((s) => s.values.length > 0)?.name ?? "";
+    const plan = snapshot.sheets.find((s) => s.cells.length > 0)?.name ?? "";
     return { source: plan, score: scoreSnapshot(snapshot) };
   },
 
