@@ -18,7 +18,7 @@ export class SheetBuilder {
   private readonly widths: { col: number; width: number }[] = [];
   private readonly merges: string[] = [];
   private freeze?: { rows: number; cols: number };
-  private chart?: ChartSpec;
+  private readonly charts: ChartSpec[] = [];
   private readonly conditional: ConditionalFormatSpec[] = [];
   readonly names: NameSpec[] = [];
 
@@ -88,7 +88,7 @@ export class SheetBuilder {
   }
 
   addChart(chart: ChartSpec): this {
-    this.chart = chart;
+    this.charts.push(chart);
     return this;
   }
 
@@ -110,7 +110,7 @@ export class SheetBuilder {
       columnWidths: this.widths,
       merges: this.merges,
       ...(this.freeze ? { freeze: this.freeze } : {}),
-      ...(this.chart ? { chart: this.chart } : {}),
+      ...(this.charts.length ? { charts: this.charts } : {}),
       ...(this.conditional.length ? { conditionalFormats: this.conditional } : {}),
     };
   }

@@ -137,7 +137,6 @@ export function buildEvent(options: TemplateOptions): WorkbookSpec {
     categories: "A20:A39",
     from: "H4",
     to: "P22",
-    placeholder: t(S.chartPlaceholder),
   });
 
   b.width("A", 30).width("B", 16).width("C", 16).width("D", 14).width("E", 16).width("F", 16);

@@ -49,8 +49,14 @@ export interface ValidationSpec {
   readonly prompt?: string;
 }
 
+/**
+ * A native chart bound to cells of its own sheet. Both adapters draw it: the Office adapter through
+ * worksheet.charts, the .xlsx writer as a DrawingML chart part, so a file from the command line or
+ * the preview shows the same chart in Excel, WPS and LibreOffice.
+ */
 export interface ChartSpec {
-  readonly type: "line";
+  /** line; column (vertical bars); bar (horizontal bars, e.g. a ranking); pie (one series). */
+  readonly type: "line" | "column" | "bar" | "pie";
   readonly title: string;
   /** The series, one per column, with their names in the first row (e.g. "B19:C39"). */
   readonly series: string;
@@ -60,8 +66,28 @@ export interface ChartSpec {
   /** Top-left and bottom-right cells the chart covers. */
   readonly from: string;
   readonly to: string;
-  /** Written into `from` where the chart cannot be made (.xlsx): charts are Excel-only. */
-  readonly placeholder: string;
+}
+
+/**
+ * How a sheet prints. Every sheet prints on A4, fitted to one page wide and as many tall as it needs
+ * (fitToPage, fitToWidth 1, fitToHeight 0), with a footer of the dealer, the sheet name and
+ * "page x / y".
+ */
+export interface PrintSpec {
+  readonly orientation: "portrait" | "landscape";
+  /** Rows repeated at the top of each printed page (print titles), e.g. "1:5". */
+  readonly titleRows?: string;
+  /** The print area, e.g. "A1:H60" (the whole used range when absent). */
+  readonly area?: string;
+  /** Left part of the footer (the dealer's name); the adapters add the sheet name and page x / y. */
+  readonly footer?: string;
+}
+
+/** A cell that opens a place when clicked: another sheet's cell ("#'Plan B'!A1") or a web address. */
+export interface LinkSpec {
+  readonly cell: string;
+  readonly target: string;
+  readonly tooltip?: string;
 }
 
 /**
@@ -88,7 +114,9 @@ export interface SheetSpec {
   readonly columnWidths: readonly { readonly col: number; readonly width: number }[];
   readonly merges: readonly string[];
   readonly freeze?: { readonly rows: number; readonly cols: number };
-  readonly chart?: ChartSpec;
+  readonly charts?: readonly ChartSpec[];
+  readonly print?: PrintSpec;
+  readonly links?: readonly LinkSpec[];
   readonly conditionalFormats?: readonly ConditionalFormatSpec[];
 }
 

@@ -8,7 +8,13 @@
 // cell by cell. Newer APIs are used only after a requirement-set check, and a run that fails because
 // the user is typing in a cell is retried with backoff.
 import { cellAddress, colName, parseCell, parseRange, type Rect } from "../core/a1";
-import { type SheetSpec, type SpecCell, type ValidationRule, type WorkbookSpec } from "../templates/spec";
+import {
+  type ChartSpec,
+  type SheetSpec,
+  type SpecCell,
+  type ValidationRule,
+  type WorkbookSpec,
+} from "../templates/spec";
 import { flagLooks, looks } from "./looks";
 import { planWrite } from "./plan";
 import {
@@ -91,7 +97,7 @@ export interface XWorksheet {
   getRange(address: string): XRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
   readonly freezePanes: { freezeAt(frozenRange: string): void };
-  readonly charts: { add(type: "Line", sourceData: XRange, seriesBy: "Columns"): XChart };
+  readonly charts: { add(type: string, sourceData: XRange, seriesBy: "Columns"): XChart };
   activate(): void;
 }
 
@@ -315,18 +321,25 @@ function queueSheet(
       }
     } else skipped.add("conditionalFormats");
   }
-  if (sheet.chart) {
+  for (const spec of sheet.charts ?? []) {
     if (can(API.charts)) {
-      const chart = ws.charts.add("Line", ws.getRange(sheet.chart.series), "Columns");
-      chart.title.text = sheet.chart.title;
+      const chart = ws.charts.add(CHART_TYPES[spec.type], ws.getRange(spec.series), "Columns");
+      chart.title.text = spec.title;
       // Without explicit categories Excel plots the attendance column as a third line.
-      if (can(API.chartCategories))
-        chart.axes.categoryAxis.setCategoryNames(ws.getRange(sheet.chart.categories));
+      if (can(API.chartCategories)) chart.axes.categoryAxis.setCategoryNames(ws.getRange(spec.categories));
       else skipped.add("chartCategories");
-      chart.setPosition(sheet.chart.from, sheet.chart.to);
+      chart.setPosition(spec.from, spec.to);
     } else skipped.add("chart");
   }
 }
+
+/** Excel.ChartType names for the spec's chart kinds. */
+const CHART_TYPES: Readonly<Record<ChartSpec["type"], string>> = {
+  line: "Line",
+  column: "ColumnClustered",
+  bar: "BarClustered",
+  pie: "Pie",
+};
 
 // ---- Excel to snapshot.
 

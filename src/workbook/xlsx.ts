@@ -120,12 +120,12 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): string[] {
       ],
     });
   }
-  if (sheet.chart) {
+  for (const chart of (sheet.charts ?? []).slice(0, 1)) {
     // exceljs cannot write charts; the chart is drawn only when the template is created in Excel
     // through the add-in. Say so where the chart would be.
-    const c = parseCell(sheet.chart.from);
+    const c = parseCell(chart.from);
     const cell = ws.getCell(c.row + 1, c.col + 1);
-    cell.value = sheet.chart.placeholder;
+    cell.value = chart.title;
     cell.font = { italic: true, color: { argb: "FF" + (looks.note.fontColor ?? "7F7F7F") } };
     skipped.push("chart");
   }

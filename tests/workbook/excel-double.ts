@@ -398,7 +398,7 @@ class DoubleWorksheet extends Loadable implements XWorksheet {
   }
   get charts() {
     return {
-      add: (type: "Line", sourceData: XRange, seriesBy: "Columns"): XChart => {
+      add: (type: string, sourceData: XRange, seriesBy: "Columns"): XChart => {
         const rec: ChartRecord = {
           type,
           source: sourceData instanceof DoubleRange ? sourceData.getAddress() : "?",

@@ -84,9 +84,7 @@ describe("Office adapter: writeTemplate", () => {
         s.freeze !== undefined && (s.freeze.rows > 0 || s.freeze.cols > 0),
       );
       expect(rec.charts.map((c) => [c.type, c.source, c.categories, c.title, c.from, c.to])).toEqual(
-        s.chart
-          ? [["Line", s.chart.series, s.chart.categories, s.chart.title, s.chart.from, s.chart.to]]
-          : [],
+        (s.charts ?? []).map((c) => ["Line", c.series, c.categories, c.title, c.from, c.to]),
       );
     }
     for (const s of spec.sheets) {
@@ -193,7 +191,7 @@ describe("both adapters write the same content", () => {
     expect(snap.sheets.map((s) => s.name)).toEqual(excel.sheets.map((s) => s.name));
     for (const [si, sheet] of snap.sheets.entries()) {
       const rec = excel.sheets[si];
-      const chartNote = spec.sheets[si].chart?.from;
+      const chartNote = spec.sheets[si].charts?.[0]?.from;
       const seen = new Set<string>();
       for (const cell of sheet.cells) {
         const addr = cellAddress(cell.row, cell.col);
