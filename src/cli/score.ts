@@ -2,19 +2,20 @@
 // Scores the plans a regional manager received as mail attachments. A file that cannot be read gets
 // one line on stderr and makes the exit code non-zero, but never stops the others from being scored.
 import { fill, L, langFromEnv } from "../core/lang";
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { CRITERIA, type Lang, type Localized, type PlanScore } from "../core/rubric";
 import { addSheetToXlsx } from "../scoring/inject-sheet";
-import { nodeBoundedInflate } from "../scoring/node-inflate";
-import { LIMITS } from "../scoring/safe-open";
+import { printable } from "../core/printable";
 import { scoreWorkbookBytes } from "../scoring/score-workbook";
 import { scorecardSheet } from "../scoring/scorecard";
+import { isOpenError } from "../workbook/ooxml/limits";
+import { EXIT, OutputGuard, readInput, WriteRefused } from "./files";
 
 const T = {
   usage: L(
-    "用法:dealer-mkt score 文件... [--json | --csv] [--out 目录] [--lang zh-CN|en-US]",
-    "Usage: dealer-mkt score FILE... [--json | --csv] [--out DIR] [--lang zh-CN|en-US]",
+    "用法：dealer-mkt score 文件... [--json | --csv] [--out 目录] [--force] [--lang zh-CN|en-US]",
+    "Usage: dealer-mkt score FILE... [--json | --csv] [--out DIR] [--force] [--lang zh-CN|en-US]",
   ),
   noFiles: L("没有给出要评分的文件", "no files given"),
   bothFormats: L("--json 和 --csv 只能选一个", "choose either --json or --csv, not both"),
@@ -41,7 +42,7 @@ const T = {
   copyFailed: L("无法写出评分副本:", "could not write the scored copy: "),
   progress: L("已评分 {n}/{total}", "scored {n}/{total}"),
   unreadable: L("{n} 个文件无法读取", "{n} file(s) could not be read"),
-  cannotOpen: L("无法打开文件:", "cannot open the file: "),
+  outNotFolder: L("--out 必须是文件夹：", "--out must be a folder: "),
 };
 
 export interface FileResult {
@@ -57,75 +58,54 @@ export interface FileResult {
 export interface BatchOptions {
   readonly out?: string;
   readonly lang: Lang;
+  /** Replace existing scored copies (never an input of the batch). */
+  readonly force?: boolean;
   /** Called after each file, for progress. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-function copyName(file: string, taken: Set<string>): string {
-  const stem = path.basename(file).replace(/\.xlsx$/i, "");
-  let name = `${stem}.scored.xlsx`;
-  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${stem}.scored-${k}.xlsx`;
-  taken.add(name.toLowerCase());
-  return name;
+/** NAME.scored.xlsx, or NAME.scored.xlsm for a macro workbook (Excel refuses macros in an .xlsx). */
+function copyName(file: string, macro: boolean): string {
+  const stem = path.basename(file).replace(/\.xls[xm]$/i, "");
+  return `${stem}.scored.${macro ? "xlsm" : "xlsx"}`;
 }
 
 /** Score every file; the same path the bench measures. */
 export async function scoreFiles(files: readonly string[], options: BatchOptions): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  const taken = new Set<string>();
-  if (options.out) await mkdir(options.out, { recursive: true });
+  // No output of this batch may replace one of its inputs (acme.scored.xlsx scored with acme.xlsx).
+  const guard = new OutputGuard({ force: options.force ?? false, protect: files });
   for (const [i, file] of files.entries()) {
-    results.push(await scoreOne(file, options, taken));
+    results.push(await scoreOne(file, options, guard));
     options.onProgress?.(i + 1, files.length);
   }
   return results;
 }
 
-async function scoreOne(file: string, options: BatchOptions, taken: Set<string>): Promise<FileResult> {
-  let bytes: Uint8Array;
-  try {
-    // The size is checked before reading, so a huge attachment is never pulled into memory.
-    const st = await stat(file);
-    if (st.size > LIMITS.maxFileBytes) {
-      const mb = (n: number) => `${Math.round((n / 1048576) * 10) / 10} MB`;
-      return {
-        file,
-        ok: false,
-        error: {
-          code: "too-large",
-          message: L(
-            `文件过大(${mb(st.size)},上限 ${mb(LIMITS.maxFileBytes)})`,
-            `file too large (${mb(st.size)}, limit ${mb(LIMITS.maxFileBytes)})`,
-          ),
-        },
-      };
-    }
-    bytes = new Uint8Array(await readFile(file));
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    return {
-      file,
-      ok: false,
-      error: { code: "unreadable", message: L(T.cannotOpen["zh-CN"] + why, T.cannotOpen["en-US"] + why) },
-    };
-  }
-  const r = await scoreWorkbookBytes(bytes, { inflate: nodeBoundedInflate });
+async function scoreOne(file: string, options: BatchOptions, guard: OutputGuard): Promise<FileResult> {
+  // The size is checked before reading, so a huge attachment is never pulled into memory.
+  const read = readInput(file);
+  if (!read.ok) return { file, ok: false, error: { code: read.error.code, message: read.error.text } };
+  const bytes = read.bytes;
+  const r = await scoreWorkbookBytes(bytes);
   if (!r.ok) return { file, ok: false, error: { code: r.code, message: r.message } };
-  const dealer = r.plan.dealer ?? path.basename(file).replace(/\.xlsx$/i, "");
+  const dealer = r.plan.dealer ?? path.basename(file).replace(/\.xls[xm]$/i, "");
   const base: FileResult = { file, ok: true, dealer, score: r.score };
   if (!options.out) return base;
   try {
     const sheet = scorecardSheet(r.score, { lang: options.lang, dealer, source: path.basename(file) });
     const injected = await addSheetToXlsx(bytes, sheet);
-    const out = path.join(options.out, copyName(file, taken));
-    await writeFile(out, injected.bytes);
+    const out = path.join(options.out, copyName(file, injected.macroEnabled));
+    guard.write(out, injected.bytes);
     return { ...base, scoredCopy: out, copySheet: injected.sheetName };
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    return {
-      ...base,
-      error: { code: "copy-failed", message: L(T.copyFailed["zh-CN"] + why, T.copyFailed["en-US"] + why) },
-    };
+    const message =
+      err instanceof WriteRefused
+        ? err.text
+        : isOpenError(err)
+          ? err.text
+          : L(T.copyFailed["zh-CN"] + String(err), T.copyFailed["en-US"] + String(err));
+    return { ...base, error: { code: "copy-failed", message } };
   }
 }
 
@@ -180,8 +160,8 @@ export function formatTable(results: readonly FileResult[], lang: Lang): string 
     const s = r.score as PlanScore;
     return [
       String(i + 1),
-      cut(path.basename(r.file), 40),
-      cut(r.dealer ?? "", 24),
+      cut(printable(path.basename(r.file)), 40),
+      cut(printable(r.dealer ?? ""), 24),
       `${s.total}/40`,
       `${s.percent.toFixed(1)}%`,
       ...s.criteria.map((c) => {
@@ -247,7 +227,9 @@ export function formatJson(results: readonly FileResult[], lang: Lang): string {
  * strip first) get a leading apostrophe, so a crafted dealer name cannot run as a formula.
  */
 export function csvCell(v: string | number): string {
-  let s = String(v);
+  // Control characters (escape sequences, NUL) from a file never reach a terminal or a spreadsheet.
+  // eslint-disable-next-line no-control-regex
+  let s = String(v).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "\ufffd");
   if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -297,13 +279,14 @@ interface Args {
   files: string[];
   format: "table" | "json" | "csv";
   out?: string;
+  force: boolean;
   lang: Lang;
 }
 
 const defaultLang = (): Lang => langFromEnv(process.env);
 
 function parseArgs(args: readonly string[]): Args | { error: Localized; lang: Lang } {
-  const out: Args = { files: [], format: "table", lang: defaultLang() };
+  const out: Args = { files: [], format: "table", force: false, lang: defaultLang() };
   let json = false;
   let csv = false;
   const langAt = args.indexOf("--lang");
@@ -316,6 +299,7 @@ function parseArgs(args: readonly string[]): Args | { error: Localized; lang: La
     const a = args[i];
     if (a === "--json") json = true;
     else if (a === "--csv") csv = true;
+    else if (a === "--force") out.force = true;
     else if (a === "--out" || a === "--lang") {
       const v = args[i + 1];
       if (v === undefined || v.startsWith("--"))
@@ -325,7 +309,10 @@ function parseArgs(args: readonly string[]): Args | { error: Localized; lang: La
     } else if (a.startsWith("--out=")) out.out = a.slice(6);
     else if (a.startsWith("--lang=")) continue;
     else if (a.startsWith("--"))
-      return { error: L(T.unknown["zh-CN"] + a, T.unknown["en-US"] + a), lang: out.lang };
+      return {
+        error: L(T.unknown["zh-CN"] + printable(a, 40), T.unknown["en-US"] + printable(a, 40)),
+        lang: out.lang,
+      };
     else out.files.push(a);
   }
   if (json && csv) return { error: T.bothFormats, lang: out.lang };
@@ -337,18 +324,30 @@ function parseArgs(args: readonly string[]): Args | { error: Localized; lang: La
 export async function run(args: string[]): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(T.usage[defaultLang()] + "\n");
-    return 0;
+    return EXIT.ok;
   }
   const parsed = parseArgs(args);
   if ("error" in parsed) {
     process.stderr.write(`dealer-mkt score: ${parsed.error[parsed.lang]}\n${T.usage[parsed.lang]}\n`);
-    return 2;
+    return EXIT.usage;
   }
   const { lang } = parsed;
+  if (parsed.out) {
+    // --out names a folder: made when missing, refused when it is a file.
+    try {
+      if (!statSync(parsed.out).isDirectory()) {
+        process.stderr.write(`dealer-mkt score: ${T.outNotFolder[lang]}${printable(parsed.out)}\n`);
+        return EXIT.usage;
+      }
+    } catch {
+      mkdirSync(parsed.out, { recursive: true });
+    }
+  }
   const tty = process.stderr.isTTY === true;
   const results = await scoreFiles(parsed.files, {
     lang,
     ...(parsed.out ? { out: parsed.out } : {}),
+    force: parsed.force,
     onProgress: (done, total) => {
       if (total < 10 && !tty) return;
       const msg = fill(T.progress[lang], { n: done, total });
@@ -357,7 +356,7 @@ export async function run(args: string[]): Promise<number> {
     },
   });
   for (const r of results)
-    if (r.error) process.stderr.write(`dealer-mkt score: ${r.file}: ${r.error.message[lang]}\n`);
+    if (r.error) process.stderr.write(`dealer-mkt score: ${printable(r.file)}: ${r.error.message[lang]}\n`);
   const text =
     parsed.format === "json"
       ? formatJson(results, lang)
@@ -368,11 +367,13 @@ export async function run(args: string[]): Promise<number> {
   if (parsed.format === "table")
     for (const r of results)
       if (r.scoredCopy)
-        process.stdout.write(fill(T.copy[lang], { out: r.scoredCopy, sheet: r.copySheet ?? "" }) + "\n");
+        process.stdout.write(
+          fill(T.copy[lang], { out: printable(r.scoredCopy), sheet: printable(r.copySheet ?? "") }) + "\n",
+        );
   const failed = results.filter((r) => !r.ok || r.error).length;
   if (failed > 0) {
     process.stderr.write(`dealer-mkt score: ${fill(T.unreadable[lang], { n: failed })}\n`);
-    return 1;
+    return EXIT.failed;
   }
-  return 0;
+  return EXIT.ok;
 }

@@ -4,10 +4,12 @@
  * values, and the spilled ranges), as a list of cell operations the adapter then queues in one batch.
  * Kept apart from office.ts so it is tested without Excel, and shares planCell with the .xlsx path.
  */
-import { formatCell, parseRef, sameFormula, tokenize, type RefInfo } from "../core/formula";
+import { ERROR_LITERALS, formatCell, parseRef, tokenize, type RefInfo } from "../core/formula";
 import { dealerIdOf } from "./dealerNames";
 import { dealerCallsIn, planCell, type Shape } from "./plan";
-import type { RecordCell, ShareRecord } from "./record";
+import type { FrozenValue, RecordCell, ShareRecord } from "./record";
+import { planRestoreCells, type CurrentCell, type RestoreView } from "./restore";
+import { trackNamesFor } from "./track";
 import { entryMessage, summarize, type ShareReport, type ShareReportEntry } from "./report";
 
 export interface LiveSheet {
@@ -70,20 +72,6 @@ export function liveFormula(formula: string): string {
     .join("");
 }
 
-/** A lookup of a cell's current formula (without "="; undefined for a constant or blank) in what was read. */
-export function formulaLookup(
-  sheets: readonly LiveSheet[],
-): (sheet: string, address: string) => string | undefined {
-  const bySheet = new Map(sheets.map((s) => [s.name, s]));
-  return (sheet, address) => {
-    const s = bySheet.get(sheet);
-    const ref = parseRef(address);
-    if (!s || !ref) return undefined;
-    const f = s.formulas[ref.top - s.top]?.[ref.left - s.left];
-    return typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
-  };
-}
-
 /** Defined names that refer to one cell or area (upper-cased name → reference); others are left out. */
 export function nameRefs(
   names: readonly { readonly name: string; readonly formula: string }[],
@@ -100,9 +88,20 @@ export function nameRefs(
 
 const display = (f: string): string => (f.startsWith("=") ? f : "=" + f);
 
+const ERRORS: readonly string[] = ERROR_LITERALS;
+
+/** A value as range.values gives it, as the record keeps a frozen cell's value. */
+function frozenOf(v: unknown): FrozenValue {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "string" && ERRORS.includes(v)) return { error: v };
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  return String(v);
+}
+
 export function planPrepare(
   sheets: readonly LiveSheet[],
   resolveName: (name: string) => RefInfo | undefined,
+  existingNames: readonly string[] = [],
 ): LivePlan {
   const ops: CellOp[] = [];
   const cells: RecordCell[] = [];
@@ -146,6 +145,18 @@ export function planPrepare(
             });
           }
           cells.push({ ...base, action: "rewritten", reason: plan.reason, written: plan.cells[0].formula });
+          const byAddress = new Map(plan.cells.slice(1).map((c) => [formatCell(c.row, c.col), c.formula]));
+          for (const child of children) {
+            const written = byAddress.get(child);
+            cells.push({
+              sheet: s.name,
+              address: child,
+              action: "spill",
+              reason: plan.reason,
+              formula: "",
+              ...(written !== undefined ? { written } : {}),
+            });
+          }
           entries.push({
             ...base,
             original: display(f),
@@ -156,12 +167,22 @@ export function planPrepare(
           });
         } else {
           // Replacing a spilling formula by its value empties the spill: write every spilled value.
-          ops.push({ sheet: s.name, address, kind: "value", value: at(row, col).value });
+          const value = at(row, col).value;
+          ops.push({ sheet: s.name, address, kind: "value", value });
+          cells.push({ ...base, action: "frozen", reason: plan.reason, frozen: frozenOf(value) });
           for (const child of children) {
             const ref = parseRef(child) as RefInfo;
-            ops.push({ sheet: s.name, address: child, kind: "value", value: at(ref.top, ref.left).value });
+            const v = at(ref.top, ref.left).value;
+            ops.push({ sheet: s.name, address: child, kind: "value", value: v });
+            cells.push({
+              sheet: s.name,
+              address: child,
+              action: "spill",
+              reason: plan.reason,
+              formula: "",
+              frozen: frozenOf(v),
+            });
           }
-          cells.push({ ...base, action: "frozen", reason: plan.reason });
           entries.push({
             ...base,
             original: display(f),
@@ -171,84 +192,50 @@ export function planPrepare(
             message: entryMessage(plan.reason, plan.detail),
           });
         }
-        for (const child of children)
-          cells.push({ sheet: s.name, address: child, action: "spill", reason: plan.reason, formula: "" });
       }),
     );
   }
-  return { ops, report: summarize(entries, ops.length > 0), record: { cells, parts: [] } };
+  const track = trackNamesFor(cells, existingNames);
+  return {
+    ops,
+    report: summarize(entries, ops.length > 0),
+    record: { version: 2, cells, track },
+  };
+}
+
+/** A cell of what the adapter read, as the restore planner looks at it. */
+export function liveCell(
+  sheets: readonly LiveSheet[],
+): (sheet: string, address: string) => CurrentCell | undefined {
+  const bySheet = new Map(sheets.map((s) => [s.name, s]));
+  return (sheet, address) => {
+    const s = bySheet.get(sheet);
+    const ref = parseRef(address);
+    if (!s || !ref) return undefined;
+    const f = s.formulas[ref.top - s.top]?.[ref.left - s.left];
+    const v = s.values[ref.top - s.top]?.[ref.left - s.left];
+    if ((f === undefined || f === "") && (v === undefined || v === "")) return undefined;
+    const formula = typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
+    return { value: frozenOf(v), ...(formula !== undefined ? { formula } : {}) };
+  };
 }
 
 /** Clears first (so restored formulas can spill again), then the live formulas. */
-export function planRestore(
-  record: ShareRecord,
-  /** The cell's current formula without "=" (undefined for a constant or blank), when known. */
-  current?: (sheet: string, address: string) => string | undefined,
-  /** Whether the sheet still exists (a deleted sheet's cells cannot be restored). */
-  sheetExists: (sheet: string) => boolean = () => true,
-): { ops: CellOp[]; report: ShareReport } {
+export function planRestore(record: ShareRecord, view: RestoreView): { ops: CellOp[]; report: ShareReport } {
+  const plan = planRestoreCells(record, view);
   const clears: CellOp[] = [];
   const formulas: CellOp[] = [];
-  const entries: ShareReportEntry[] = [];
-  const cleared = new Set<string>();
-  const clear = (sheet: string, address: string): void => {
-    const key = `${sheet}!${address}`;
-    if (cleared.has(key)) return;
-    cleared.add(key);
-    clears.push({ sheet, address, kind: "clear" });
-  };
-  for (const c of record.cells) {
-    if (!sheetExists(c.sheet)) {
-      if (c.action !== "spill") {
-        entries.push({
-          sheet: c.sheet,
-          address: c.address,
-          original: display(c.formula),
-          action: "skipped",
-          reason: "notFound",
-          message: entryMessage("notFound"),
-        });
-      }
-      continue;
-    }
-    // A rewritten cell the user has since edited keeps the edit; restore says so instead of losing it.
-    if (current && c.written !== undefined && !sameFormula(current(c.sheet, c.address) ?? "", c.written)) {
-      entries.push({
-        sheet: c.sheet,
-        address: c.address,
-        original: display(c.formula || (current(c.sheet, c.address) ?? "")),
-        action: "skipped",
-        reason: "changedSincePrepared",
-        message: entryMessage("changedSincePrepared"),
+  for (const op of plan.ops) {
+    if (op.kind === "release") clears.push({ sheet: op.sheet, address: op.address, kind: "clear" });
+    else
+      formulas.push({
+        sheet: op.sheet,
+        address: op.address,
+        kind: "formula",
+        formula: "=" + liveFormula(op.formula),
       });
-      continue;
-    }
-    if (c.action === "spill") {
-      clear(c.sheet, c.address);
-      continue;
-    }
-    // A result that spilled: its other cells must be empty again or the formula shows #SPILL!.
-    const area = c.range ? parseRef(c.range) : undefined;
-    if (area) {
-      for (let r = area.top; r <= area.bottom; r++)
-        for (let k = area.left; k <= area.right; k++) {
-          const address = formatCell(r, k);
-          if (address !== c.address) clear(c.sheet, address);
-        }
-    }
-    const formula = "=" + liveFormula(c.formula.replace(/^=/, ""));
-    formulas.push({ sheet: c.sheet, address: c.address, kind: "formula", formula });
-    entries.push({
-      sheet: c.sheet,
-      address: c.address,
-      ...(c.range ? { range: c.range } : {}),
-      original: formula,
-      action: "restored",
-      reason: "restored",
-      message: entryMessage("restored"),
-    });
   }
-  return { ops: [...clears, ...formulas], report: summarize(entries, clears.length + formulas.length > 0) };
+  return { ops: [...clears, ...formulas], report: summarize(plan.entries, plan.ops.length > 0) };
 }
 
 /**

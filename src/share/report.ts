@@ -3,18 +3,21 @@
  * per cell, in both languages. The task pane shows these; the CLI prints them.
  */
 import { quoteSheet } from "../core/a1";
+import { printable } from "../core/printable";
 import type { Lang, Localized } from "../core/lang";
 import { tokenize } from "../core/formula";
 import { DEALER_IDS, dealerIdOf, isSavedUdfName } from "./dealerNames";
 import type { FreezeReason, RewriteReason } from "./plan";
 
-export type ShareAction = "rewritten" | "frozen" | "restored" | "skipped" | "broken";
+export type ShareAction = "rewritten" | "frozen" | "restored" | "kept" | "skipped" | "broken";
 export type ShareReason =
   | RewriteReason
   | FreezeReason
   | "restored"
   | "notFound"
   | "changedSincePrepared"
+  | "movedSurroundings"
+  | "notInCell"
   | "noCachedValue"
   | "cachedNameError"
   | "savedWithoutAddin";
@@ -40,6 +43,7 @@ export interface ShareReport {
   readonly rewritten: number;
   readonly frozen: number;
   readonly restored: number;
+  readonly kept: number;
   readonly skipped: number;
   readonly broken: number;
   readonly entries: readonly ShareReportEntry[];
@@ -107,8 +111,19 @@ export const REASON_MESSAGES: Readonly<Record<ShareReason, Localized>> = {
     "zh-CN": "未恢复:工作簿中已找不到该单元格。",
   },
   changedSincePrepared: {
-    "en-US": "Not restored: the cell was edited after the workbook was prepared; your edit is kept.",
-    "zh-CN": "未恢复:准备共享后该单元格已被修改,保留您的修改。",
+    "en-US": "Kept: the cell was edited after the workbook was prepared; the edit stays.",
+    "zh-CN": "已保留：准备共享后该单元格被修改过，保留修改后的内容。",
+  },
+  movedSurroundings: {
+    "en-US":
+      "Not restored: rows, columns or sheets around it changed in a way that cannot be followed; the cell is kept as it is.",
+    "zh-CN": "未恢复：周围的行、列或工作表发生了无法跟踪的变化，单元格保持原样。",
+  },
+  notInCell: {
+    "en-US":
+      "Left as it is: a DEALER call in a defined name, a conditional format or a data validation shows #NAME? without the add-in; move it into a cell to share it.",
+    "zh-CN":
+      "未改动：名称、条件格式或数据验证中的 DEALER 函数在未安装加载项时会显示 #NAME?；如需共享，请把它移到单元格中。",
   },
   noCachedValue: {
     "en-US": "Frozen, but the file held no computed value for it: the cell is now empty.",
@@ -138,6 +153,7 @@ export function summarize(entries: readonly ShareReportEntry[], changed: boolean
     rewritten: count("rewritten"),
     frozen: count("frozen"),
     restored: count("restored"),
+    kept: count("kept"),
     skipped: count("skipped"),
     broken: count("broken"),
     entries,
@@ -151,17 +167,19 @@ export function formatReport(report: ShareReport, lang: Lang): string {
     rewritten: { "en-US": "rewritten", "zh-CN": "已改写" },
     frozen: { "en-US": "frozen", "zh-CN": "已冻结" },
     restored: { "en-US": "restored", "zh-CN": "已恢复" },
+    kept: { "en-US": "kept", "zh-CN": "已保留" },
     skipped: { "en-US": "skipped", "zh-CN": "已跳过" },
     broken: { "en-US": "broken", "zh-CN": "已损坏" },
   };
   const lines = report.entries.map(
     (e) =>
-      `${quoteSheet(e.sheet)}!${e.range ?? e.address}\t${actions[e.action][lang]}\t${e.original}\t${e.message[lang]}`,
+      // Sheet names and formulas come from the file: no control character reaches the terminal.
+      `${printable(quoteSheet(e.sheet))}!${e.range ?? e.address}\t${actions[e.action][lang]}\t${printable(e.original)}\t${e.message[lang]}`,
   );
   const totals =
     lang === "zh-CN"
-      ? `改写 ${report.rewritten} 个,冻结 ${report.frozen} 个,恢复 ${report.restored} 个,跳过 ${report.skipped} 个,损坏 ${report.broken} 个。`
-      : `${report.rewritten} rewritten, ${report.frozen} frozen, ${report.restored} restored, ${report.skipped} skipped, ${report.broken} broken.`;
+      ? `改写 ${report.rewritten} 个，冻结 ${report.frozen} 个，恢复 ${report.restored} 个，保留修改 ${report.kept} 个，跳过 ${report.skipped} 个，损坏 ${report.broken} 个。`
+      : `${report.rewritten} rewritten, ${report.frozen} frozen, ${report.restored} restored, ${report.kept} kept, ${report.skipped} skipped, ${report.broken} broken.`;
   return [...lines, totals].join("\n");
 }
 

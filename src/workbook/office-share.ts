@@ -11,7 +11,7 @@ import { ERROR_LITERALS, type RefInfo } from "../core/formula";
 import {
   dealerCells,
   findBroken,
-  formulaLookup,
+  liveCell,
   nameRefs,
   planPrepare,
   planRepair,
@@ -20,7 +20,8 @@ import {
   type LiveSheet,
 } from "../share/live";
 import type { Shape } from "../share/plan";
-import { SHARE_NAMESPACE, parseRecord, serializeRecord } from "../share/record";
+import { SHARE_NAMESPACE, parseRecord, serializeRecord, type ShareRecord } from "../share/record";
+import { trackRefersTo } from "../share/track";
 import { summarize, type ShareReport } from "../share/report";
 import { AUTO_SHOW } from "../share/tag";
 
@@ -37,7 +38,10 @@ export interface WorkbookShareState {
 }
 
 export class ShareUnavailableError extends Error {
-  constructor(readonly code: "requirementSet" | "alreadyPrepared" | "notPrepared") {
+  constructor(
+    readonly code: "requirementSet" | "alreadyPrepared" | "notPrepared" | "badRecord",
+    readonly detail?: string,
+  ) {
     super(code);
     this.name = "ShareUnavailableError";
   }
@@ -65,6 +69,8 @@ interface Snapshot {
   sheetNames: Set<string>;
   sheets: LiveSheet[];
   names: Map<string, RefInfo>;
+  /** Workbook names as written (name → formula without "="). */
+  nameFormulas: Map<string, string>;
   recordParts: Excel.CustomXmlPart[];
 }
 
@@ -116,6 +122,9 @@ async function readWorkbook(context: Excel.RequestContext, withSpills: boolean):
     sheetNames: new Set(worksheets.items.map((w) => w.name)),
     sheets,
     names: nameRefs(names.items.map((n) => ({ name: n.name, formula: String(n.formula ?? "") }))),
+    nameFormulas: new Map(
+      names.items.map((n) => [n.name.toLowerCase(), String(n.formula ?? "").replace(/^=/, "")]),
+    ),
     recordParts: parts ? parts.items : [],
   };
 }
@@ -153,9 +162,14 @@ export async function prepareWorkbook(): Promise<ShareReport> {
   return run(async (context) => {
     const snap = await readWorkbook(context, true);
     if (snap.recordParts.length > 0) throw new ShareUnavailableError("alreadyPrepared");
-    const plan = planPrepare(snap.sheets, (name) => snap.names.get(name.toUpperCase()));
+    const plan = planPrepare(snap.sheets, (name) => snap.names.get(name.toUpperCase()), [
+      ...snap.nameFormulas.keys(),
+    ]);
     if (plan.ops.length === 0) return plan.report;
     queue(context, plan.ops);
+    // Hidden names over the rows and columns that matter: Excel moves them with the recipient's edits.
+    for (const t of plan.record.track)
+      context.workbook.names.add(t.name, "=" + trackRefersTo(t)).visible = false;
     context.workbook.customXmlParts.add(serializeRecord(plan.record));
     await context.sync();
     return plan.report;
@@ -170,11 +184,26 @@ export async function restoreWorkbook(): Promise<ShareReport> {
     if (snap.recordParts.length === 0) throw new ShareUnavailableError("notPrepared");
     const xml = snap.recordParts.map((p) => p.getXml());
     await context.sync();
-    const cells = xml.flatMap((x) => parseRecord(x.value)?.cells ?? []);
-    const plan = planRestore({ cells, parts: [] }, formulaLookup(snap.sheets), (name) =>
-      snap.sheetNames.has(name),
-    );
+    const records: ShareRecord[] = [];
+    for (const x of xml) {
+      const r = parseRecord(x.value);
+      // A record that fails validation is refused whole: nothing is written.
+      if (r && "problem" in r) throw new ShareUnavailableError("badRecord", r.problem);
+      if (r) records.push(r);
+    }
+    const record: ShareRecord = {
+      version: 2,
+      cells: records.flatMap((r) => r.cells),
+      track: records.flatMap((r) => r.track),
+    };
+    const plan = planRestore(record, {
+      sheetExists: (name) => snap.sheetNames.has(name),
+      nameRefersTo: (name) => snap.nameFormulas.get(name.toLowerCase()),
+      cell: liveCell(snap.sheets),
+    });
     queue(context, plan.ops);
+    for (const t of record.track)
+      if (snap.nameFormulas.has(t.name.toLowerCase())) context.workbook.names.getItem(t.name).delete();
     for (const p of snap.recordParts) p.delete();
     await context.sync();
     return plan.report;

@@ -5,7 +5,6 @@
 // then read the diff of the .expected.json files before committing them.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { nodeBoundedInflate } from "../../src/scoring/node-inflate";
 import { scoreWorkbookBytes } from "../../src/scoring/score-workbook";
 
 const DIR = path.join(__dirname, "..", "fixtures", "plans");
@@ -20,7 +19,7 @@ interface Expected {
 }
 
 async function actual(file: string): Promise<Expected> {
-  const r = await scoreWorkbookBytes(new Uint8Array(readFileSync(file)), { inflate: nodeBoundedInflate });
+  const r = await scoreWorkbookBytes(new Uint8Array(readFileSync(file)));
   if (!r.ok) return { error: r.code };
   return {
     dealer: r.plan.dealer ?? null,

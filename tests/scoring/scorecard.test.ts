@@ -77,14 +77,15 @@ describe("scored copy", () => {
     expect(ws.findCell(5, 2)?.font?.bold).toBe(true);
     expect(ws.findCell(6, 4)?.fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFFFCC99" } });
     expect(ws.findCell(6, 7)?.alignment?.wrapText).toBe(true);
-    expect(ws.findCell(SCORECARD_TOTAL_ROW + 1, 6)?.numFmt).toBe("0.00%");
+    // The spec's own format, written as a custom number format.
+    expect(ws.findCell(SCORECARD_TOTAL_ROW + 1, 6)?.numFmt).toBe("0.0%");
     // The plan's own cells keep their formats (the date format of the schedule).
     const planSheet = wb.worksheets[0];
     const dated = planSheet.getColumn(2).values.filter((v) => v instanceof Date);
     expect(dated.length).toBeGreaterThan(0);
   });
 
-  test("a workbook without styles.xml gets an unstyled scorecard", async () => {
+  test("a workbook without styles.xml gets one, wired in, for the scorecard's looks", async () => {
     const { score } = await scored();
     const zip = new JSZip();
     zip.file(
@@ -104,12 +105,16 @@ describe("scored copy", () => {
       scorecardSheet(score, { lang: "en-US" }),
     );
     const after = await JSZip.loadAsync(out.bytes);
-    expect(after.file("xl/styles.xml")).toBeNull();
+    expect(await after.file("xl/styles.xml")?.async("string")).toContain("<cellXfs count=");
+    expect(await after.file("xl/_rels/workbook.xml.rels")?.async("string")).toMatch(
+      /Type="[^"]*\/styles" Target="styles.xml"/,
+    );
+    expect(await after.file("[Content_Types].xml")?.async("string")).toContain('PartName="/xl/styles.xml"');
     const xml = (await after.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
     expect(xml).toContain("<f>SUM(F6:F13)</f>");
-    expect(xml).not.toContain(' s="');
-    expect(await after.file("xl/workbook.xml")?.async("string")).toContain(
-      '<sheet name="Scorecard" sheetId="1" r:id="rIdScore1"/>',
+    expect(xml).toMatch(/ s="[1-9]/);
+    expect(await after.file("xl/workbook.xml")?.async("string")).toMatch(
+      /<sheets><sheet name="Scorecard" sheetId="1" r:id="rId\d+"\/><\/sheets>/,
     );
   });
 

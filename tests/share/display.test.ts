@@ -32,6 +32,8 @@ describe("displayFormula: saved spellings shown as typed", () => {
 
   test("restore still writes what the record holds, not the display spelling", () => {
     const record = {
+      version: 2 as const,
+      track: [],
       cells: [
         {
           sheet: "Data",
@@ -39,11 +41,15 @@ describe("displayFormula: saved spellings shown as typed", () => {
           formula: "_xldudf_DEALER.投资回报率(A1,B1)",
           action: "frozen" as const,
           reason: "unparsable" as const,
+          frozen: 7,
         },
       ],
-      parts: [],
     };
-    const { ops } = planRestore(record);
+    const { ops } = planRestore(record, {
+      sheetExists: (s) => s === "Data",
+      nameRefersTo: () => undefined,
+      cell: (_s, a) => (a === "A5" ? { value: 7 } : undefined),
+    });
     expect(ops).toEqual([
       { sheet: "Data", address: "A5", kind: "formula", formula: "=DEALER.投资回报率(A1,B1)" },
     ]);

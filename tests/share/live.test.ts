@@ -7,7 +7,8 @@ import {
   planRestore,
   type LiveSheet,
 } from "../../src/share/live";
-import { parseRecord, serializeRecord } from "../../src/share/record";
+import { parseRecord, serializeRecord, type ShareRecord } from "../../src/share/record";
+import { applied, viewOf } from "./live-view";
 
 // What Office.js returns for a small plan sheet: range.formulas and range.values of the used range.
 const sheet: LiveSheet = {
@@ -51,9 +52,12 @@ describe("the Office path's planning", () => {
 
   test("the record survives the custom XML part and restore puts the live formulas back", () => {
     const plan = planPrepare([sheet], none);
-    const record = parseRecord(serializeRecord(plan.record))!;
-    expect(record).toEqual(plan.record);
-    const restore = planRestore(record);
+    const record = parseRecord(serializeRecord(plan.record));
+    if (!record || "problem" in record) throw new Error("no record");
+    expect(record.cells).toEqual(plan.record.cells);
+    expect(record.track).toEqual(plan.record.track);
+    const prepared = applied(sheet, plan.ops);
+    const restore = planRestore(record, viewOf([prepared], plan.record.track));
     // Spilled cells are cleared before the anchor is written, so it can spill again.
     const kinds = restore.ops.map((o) => o.kind);
     expect(kinds.lastIndexOf("clear")).toBeLessThan(kinds.indexOf("formula"));
@@ -69,8 +73,25 @@ describe("the Office path's planning", () => {
     expect(restore.ops.filter((o) => o.kind === "clear").map((o) => o.address)).toEqual(["F1", "G1"]);
   });
 
+  test("a recipient's edit of a frozen cell, and of a rewritten one, is kept and reported as kept", () => {
+    const plan = planPrepare([sheet], none);
+    const prepared = applied(sheet, plan.ops);
+    const edited = applied(prepared, [
+      { sheet: sheet.name, address: "C2", kind: "value", value: 99 },
+      { sheet: sheet.name, address: "A2", kind: "formula", formula: "=A1*2" },
+    ]);
+    const restore = planRestore(plan.record, viewOf([edited], plan.record.track));
+    const touched = restore.ops.map((o) => o.address);
+    expect(touched).not.toContain("C2");
+    expect(touched).not.toContain("A2");
+    expect(restore.report.kept).toBe(2);
+    expect(restore.report.restored).toBe(2);
+  });
+
   test("a record made from a file restores in Excel (saved spellings become live ones)", () => {
-    const restore = planRestore({
+    const record: ShareRecord = {
+      version: 2,
+      track: [],
       cells: [
         {
           sheet: "S",
@@ -78,6 +99,7 @@ describe("the Office path's planning", () => {
           action: "rewritten",
           reason: "scalar",
           formula: "_xldudf_DEALER_ROI(B1,C1)",
+          written: "B1-C1",
         },
         {
           sheet: "S",
@@ -86,10 +108,26 @@ describe("the Office path's planning", () => {
           reason: "arrayResult",
           formula: "_xldudf_DEALER.FUNNEL_TARGETS(9,B1:B3)",
           range: "A2:A5",
+          frozen: 9,
         },
+        ...[3, 4, 5].map((r) => ({
+          sheet: "S",
+          address: `A${r}`,
+          action: "spill" as const,
+          reason: "arrayResult",
+          formula: "",
+          frozen: r,
+        })),
       ],
-      parts: [],
-    });
+    };
+    const s: LiveSheet = {
+      name: "S",
+      top: 1,
+      left: 1,
+      formulas: [["=B1-C1"], [9], [3], [4], [5]],
+      values: [[1], [9], [3], [4], [5]],
+    };
+    const restore = planRestore(record, viewOf([s], []));
     expect(restore.ops).toEqual([
       { sheet: "S", address: "A3", kind: "clear" },
       { sheet: "S", address: "A4", kind: "clear" },

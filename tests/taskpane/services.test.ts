@@ -94,6 +94,7 @@ describe("small helpers", () => {
         rewritten: 1,
         frozen: 1,
         restored: 0,
+        kept: 0,
         skipped: 0,
         broken: 0,
         changed: true,
@@ -132,7 +133,7 @@ describe("small helpers", () => {
       reason: "savedWithoutAddin" as const,
       message: { "en-US": "broken", "zh-CN": "已损坏" },
     };
-    const report = { rewritten: 0, frozen: 0, restored: 0, skipped: 0, broken: 1, changed: false };
+    const report = { rewritten: 0, frozen: 0, restored: 0, kept: 0, skipped: 0, broken: 1, changed: false };
     const view = brokenView(
       { dealerCells: 3, prepared: false, report: { ...report, entries: [entry] } },
       "en-US",

@@ -24,6 +24,9 @@ class Double {
   spills = new Map<string, { rows: number; cols: number }>(); // "Sheet!A1" → size
   parts: { id: string; xml: string; deleted: boolean }[] = [];
   settings = new Map<string, unknown>();
+  names = new Map<string, { formula: string; visible: boolean }>([
+    ["Counts", { formula: "=Data!$A$1:$D$1", visible: true }],
+  ]);
   syncs = 0;
   pending: (() => void)[] = [];
   api = "1.12";
@@ -134,7 +137,15 @@ function contextOf(d: Double) {
   return {
     workbook: {
       worksheets: { items, load: () => ({ items }), getItem: (n: string) => worksheet(n) },
-      names: { load: () => ({ items: [{ name: "Counts", formula: "=Data!$A$1:$D$1" }] }) },
+      names: {
+        load: () => ({ items: [...d.names].map(([name, n]) => ({ name, formula: n.formula })) }),
+        add: (name: string, formula: string) => {
+          const item = { formula, visible: true };
+          d.pending.push(() => d.names.set(name, item));
+          return item;
+        },
+        getItem: (name: string) => ({ delete: () => d.pending.push(() => d.names.delete(name)) }),
+      },
       customXmlParts: {
         getByNamespace: (ns: string) => ({
           load: () => ({
@@ -223,8 +234,8 @@ describe("the Office.js adapter", () => {
     await prepareWorkbook();
     d.sheets.get("Data")!.set("A5", { formula: "=A1*2", value: 2000 });
     const report = await restoreWorkbook();
-    expect(report.skipped).toBe(1);
-    expect(report.entries.find((e) => e.action === "skipped")?.address).toBe("A5");
+    expect(report.kept).toBe(1);
+    expect(report.entries.find((e) => e.action === "kept")?.address).toBe("A5");
     expect(d.sheets.get("Data")!.get("A5")!.formula).toBe("=A1*2");
     expect(d.sheets.get("Data")!.get("A3")!.formula).toBe("=DEALER.FUNNEL_RATE(A1:D1)");
   });

@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { buildTemplate } from "../../src/templates";
 import { readXlsx, templateToXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
 import type { WorkbookSpec } from "../../src/templates/spec";
-import { formulaAt, rowValues, valueAt } from "../support/snapshot";
+import { formulaAt, rowValues } from "../support/snapshot";
 
 const spec: WorkbookSpec = {
   kind: "event",
@@ -67,14 +67,12 @@ describe("xlsx adapter", () => {
 });
 
 describe("xlsx adapter: formatting only a file shows", () => {
-  test("conditional formats, validations, frozen panes and the chart note reach the file", async () => {
+  test("conditional formats, validations and frozen panes reach the file", async () => {
     const zip = await JSZip.loadAsync(await templateToXlsx(buildTemplate("funnel", { lang: "en-US" })));
     const xml = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
     expect(xml).toMatch(/<conditionalFormatting sqref="M9:Q21">/);
-    expect(xml).toContain("&quot;Off track&quot;");
+    expect(xml).toContain('<formula>"Off track"</formula>');
     expect(xml).toMatch(/<dataValidation [^>]*type="decimal"/);
     expect(xml).toMatch(/<pane [^>]*ySplit="8"[^>]*state="frozen"/);
-    const event = await readXlsx(await templateToXlsx(buildTemplate("event", { lang: "zh-CN" })));
-    expect(String(valueAt(event.sheets[0], "H4"))).toMatch(/活动成本与收益/); // interim: the chart title stands in for the chart
   });
 });

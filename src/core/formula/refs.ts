@@ -1,4 +1,4 @@
-import { colIndex, colName, MAX_COLS, MAX_ROWS } from "../a1";
+import { colIndex, colName, MAX_COLS, MAX_ROWS, quoteSheet } from "../a1";
 import { tokenize } from "./tokenize";
 
 /** A parsed A1 reference. Rows and columns are 1-based; whole columns/rows use 1..max. */
@@ -104,6 +104,64 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
           .split(":")
           .map((p) => shiftPart(p, dRow, dCol))
           .join(":");
+    }
+    out += t.ws + text;
+  }
+  return out;
+}
+
+/** Maps a row or a column (1-based) to where it is now; undefined when that cannot be told. */
+export interface RefMapper {
+  row(sheet: string, row: number): number | undefined;
+  col(sheet: string, col: number): number | undefined;
+}
+
+/**
+ * Every reference of a formula moved to where its rows and columns are now (rows inserted or deleted
+ * above, columns to the left, a sheet renamed), as Excel itself adjusts formulas when a sheet changes
+ * shape. `homeSheet` is the sheet of the formula's own cell; `sheetName` gives a sheet's current name.
+ * Undefined when any part of any reference cannot be mapped.
+ */
+export function mapFormulaRefs(
+  formula: string,
+  homeSheet: string,
+  map: RefMapper,
+  sheetName: (sheet: string) => string | undefined = (s) => s,
+): string | undefined {
+  let out = "";
+  for (const t of tokenize(formula)) {
+    let text = t.text;
+    if (t.type === "ref") {
+      const prefix = t.sheet ?? "";
+      const info = parseRef(text, prefix);
+      // External references ([1]Sheet!A1) are left as they are.
+      if (!info || /^'?\[/.test(prefix)) {
+        out += t.ws + text;
+        continue;
+      }
+      const sheet = prefix ? info.sheet : homeSheet;
+      const now = sheetName(sheet);
+      if (now === undefined) return undefined;
+      const parts = text.slice(prefix.length).split(":");
+      const mapped: string[] = [];
+      for (const p of parts) {
+        const m = /^(\$?)([A-Za-z]{1,3})?(\$?)([0-9]{1,7})?$/.exec(p);
+        if (!m) return undefined;
+        let s = "";
+        if (m[2] !== undefined) {
+          const c = map.col(sheet, colIndex(m[2]) + 1);
+          if (c === undefined) return undefined;
+          s += m[1] + colName(c - 1);
+        }
+        if (m[4] !== undefined) {
+          const r = map.row(sheet, Number(m[4]));
+          if (r === undefined) return undefined;
+          s += (m[2] !== undefined ? m[3] : m[1]) + String(r);
+        }
+        mapped.push(s);
+      }
+      const newPrefix = prefix && now !== sheet ? `${quoteSheet(now)}!` : prefix;
+      text = newPrefix + mapped.join(":");
     }
     out += t.ws + text;
   }

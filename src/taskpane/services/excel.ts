@@ -15,7 +15,7 @@ import {
   tagDocument,
   type ShareReport,
 } from "../../workbook/office-share";
-import { SHARE_ERROR_TEXT } from "../../share/xlsx";
+import { badRecordText, SHARE_ERROR_TEXT } from "../../share/xlsx";
 import { NoticeError, RequirementError, UnavailableError } from "../errors";
 import type { Lang } from "../i18n";
 import { brokenView, shareView } from "./share";
@@ -34,6 +34,7 @@ async function sharing(action: () => Promise<ShareReport>, lang: Lang): Promise<
   } catch (e) {
     if (e instanceof ShareUnavailableError) {
       if (e.code === "requirementSet") throw new RequirementError("ExcelApi 1.5");
+      if (e.code === "badRecord") throw new NoticeError(badRecordText(e.detail ?? "")[lang]);
       throw new NoticeError(SHARE_ERROR_TEXT[e.code][lang]);
     }
     throw e;

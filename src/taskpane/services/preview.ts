@@ -3,9 +3,9 @@
 // sharing (and downloaded prepared).
 import { applyOverride } from "../../core/rubric";
 import { addSheetToXlsx } from "../../scoring/inject-sheet";
-import { checkWorkbookBytes } from "../../scoring/safe-open";
 import { scorecardSheet } from "../../scoring/scorecard";
-import { prepareXlsx, restoreXlsx, scanXlsx, SHARE_ERROR_TEXT, ShareError } from "../../share/xlsx";
+import { prepareXlsx, restoreXlsx, scanXlsx, ShareError } from "../../share/xlsx";
+import { isOpenError, LIMITS, refuse } from "../../workbook/ooxml/limits";
 import { ADDIN_ID, tagXlsx } from "../../share/tag";
 import { readXlsx, templateToXlsx } from "../../workbook/xlsx";
 import { FileReadError, NoticeError, UnavailableError } from "../errors";
@@ -16,13 +16,12 @@ import { brokenView, shareView } from "./share";
 import { buildSpec, templateForm, validate } from "./templates";
 import type { PaneServices, ScoreResult } from "./types";
 
-/** The bytes of a picked file, refused before any zip library inflates it when it is not a sane .xlsx. */
+/** The bytes of a picked file; one too large is refused before it is read (the package layer checks the rest). */
 async function workbookBytes(file: File | undefined, lang: Lang): Promise<Uint8Array> {
   if (!file) throw new FileReadError(lang === "zh-CN" ? "未选择文件" : "no file chosen");
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const check = checkWorkbookBytes(bytes);
-  if (!check.ok) throw new FileReadError(check.message[lang]);
-  return bytes;
+  if (file.size > LIMITS.maxFileBytes) throw new FileReadError(refuse.tooLarge(file.size).text[lang]);
+  if (file.size === 0) throw new FileReadError(refuse.empty().text[lang]);
+  return new Uint8Array(await file.arrayBuffer());
 }
 
 function baseName(fileName: string): string {
@@ -30,10 +29,8 @@ function baseName(fileName: string): string {
 }
 
 function shareFailure(e: unknown, lang: Lang): never {
-  if (e instanceof ShareError) {
-    const text = SHARE_ERROR_TEXT[e.code][lang];
-    throw e.code === "notXlsx" ? new FileReadError(text) : new NoticeError(text);
-  }
+  if (e instanceof ShareError) throw new NoticeError(e.text[lang]);
+  if (isOpenError(e)) throw new FileReadError(e.text[lang]);
   throw e;
 }
 
@@ -62,6 +59,7 @@ export const previewServices: Omit<PaneServices, "host"> = {
     try {
       score = scoreSnapshot(await readXlsx(bytes));
     } catch (e) {
+      if (isOpenError(e)) throw new FileReadError(e.text[lang]);
       throw new FileReadError(e instanceof Error ? e.message : String(e));
     }
     opened = { name: file?.name ?? "", bytes };

@@ -1,0 +1,183 @@
+// Adding sheets written from specs to a package, new or existing: the template writer, the scorecard
+// added to a dealer's workbook and the league report all come through here. Sheet names and defined
+// names are chosen by src/workbook/plan.ts (a taken name gets a new one; a user's sheet or name is
+// never replaced); every other part of the workbook is carried over as it was.
+import { absoluteRange, sheetRef } from "../../core/a1";
+import type { NameSpec, SheetSpec } from "../../templates/spec";
+import { planWrite } from "../plan";
+import type { WrittenName } from "../port";
+import { escapeAttr, escapeText } from "./escape";
+import { CT, Package, REL } from "./package";
+import { worksheetXml } from "./sheet-write";
+import { appendChildren, prefixed, setAttribute, Splicer } from "./splice";
+import { FRESH_STYLES, StyleAppender } from "./styles-write";
+import { kid, NS, parseTree, type XmlElement } from "./xml";
+
+export interface AddResult {
+  readonly bytes: Uint8Array;
+  /** Real names of the sheets added, in order. */
+  readonly sheetNames: readonly string[];
+  readonly names: readonly WrittenName[];
+  /** Features not written (e.g. "chart"), for the pane to mention. */
+  readonly skipped: readonly string[];
+}
+
+/** CT_Workbook's children after <sheets>, in schema order: where definedNames and calcPr may go. */
+const AFTER_SHEETS = ["functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize"] as const;
+
+/** The prefix the document binds to a namespace ("" for the default namespace, undefined when unbound). */
+function prefixFor(root: XmlElement, uri: string): string | undefined {
+  for (const [k, v] of Object.entries(root.attrs)) {
+    if (v !== uri) continue;
+    if (k === "xmlns") return "";
+    if (k.startsWith("xmlns:")) return k.slice(6);
+  }
+  return undefined;
+}
+
+/** Inserts an element into <workbook> at its schema position. */
+function insertInWorkbook(
+  s: Splicer,
+  root: XmlElement,
+  local: (typeof AFTER_SHEETS)[number],
+  xml: string,
+): void {
+  const order = [
+    "sheets",
+    ...AFTER_SHEETS,
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
+    "extLst",
+  ];
+  const mine = order.indexOf(local);
+  const later = root.children.find((c) => order.indexOf(c.local) > mine);
+  const at = later ? later.start : s.original.lastIndexOf("</", root.end - 1);
+  s.insert(at, xml);
+}
+
+export function addSheets(
+  pkg: Package,
+  spec: { readonly sheets: readonly SheetSpec[]; readonly names: readonly NameSpec[] },
+): AddResult {
+  const wbText = pkg.workbookText;
+  const root = pkg.workbook;
+  const plan = planWrite(
+    { kind: "plan", lang: "zh-CN", title: "", sheets: spec.sheets, names: spec.names },
+    pkg.sheets.map((s) => s.name),
+    pkg.names.map((n) => n.name),
+  );
+  const mainPrefix = root.prefix;
+  const relPrefix = prefixFor(root, NS.rel);
+  const ridAttr = (rid: string): string =>
+    relPrefix ? `${relPrefix}:id="${rid}"` : `xmlns:r="${NS.rel}" r:id="${rid}"`;
+
+  // Styles: appended to the workbook's own (created when it has none).
+  const wbRels = pkg.relationships(pkg.workbookPart);
+  let stylesPart = wbRels.find((r) => r.type === REL.styles)?.part;
+  const stylesText = (stylesPart && pkg.text(stylesPart)) || FRESH_STYLES;
+  const styles = new StyleAppender(stylesText, parseTree(stylesText, stylesPart ?? "styles.xml"));
+
+  const s = new Splicer(wbText);
+  const sheetsEl = kid(root, "sheets");
+  let nextId = Math.max(0, ...pkg.sheets.map((x) => x.sheetId)) + 1;
+  const sheetEls: string[] = [];
+  const realNames: string[] = [];
+  const localNames: string[] = [];
+  spec.sheets.forEach((sheet, i) => {
+    const name = plan.sheetNames.get(sheet.key) as string;
+    realNames.push(name);
+    const part = pkg.freshPart("xl/worksheets/sheet", ".xml");
+    const xml = worksheetXml(sheet, styles, {
+      externalLink: (url) => pkg.addExternalRelationship(part, REL.hyperlink, url),
+    });
+    pkg.set(part, xml);
+    pkg.setContentType(part, CT.worksheet);
+    const rid = pkg.addRelationship(pkg.workbookPart, REL.worksheet, part);
+    sheetEls.push(
+      prefixed(`<sheet name="${escapeAttr(name)}" sheetId="${nextId++}" ${ridAttr(rid)}/>`, mainPrefix),
+    );
+    const local = pkg.sheets.length + i;
+    if (sheet.print?.titleRows) {
+      const [a, b] = sheet.print.titleRows.split(":");
+      localNames.push(nameXml("_xlnm.Print_Titles", `${sheetRef(name, `$${a}:$${b ?? a}`)}`, local));
+    }
+    if (sheet.print?.area)
+      localNames.push(nameXml("_xlnm.Print_Area", sheetRef(name, absoluteRange(sheet.print.area)), local));
+  });
+  if (sheetsEl) appendChildren(s, sheetsEl, sheetEls.join(""));
+  else throw new Error("workbook.xml has no <sheets>");
+
+  const names = [...plan.names.map((n) => nameXml(n.name, n.refersTo)), ...localNames].map((x) =>
+    prefixed(x, mainPrefix),
+  );
+  if (names.length) {
+    const el = kid(root, "definedNames");
+    if (el) appendChildren(s, el, names.join(""));
+    else
+      insertInWorkbook(
+        s,
+        root,
+        "definedNames",
+        prefixed("<definedNames>", mainPrefix) + names.join("") + prefixed("</definedNames>", mainPrefix),
+      );
+  }
+  // Cells were written without cached values: ask the opening application to compute them.
+  const calc = kid(root, "calcPr");
+  if (calc) setAttribute(s, calc, "fullCalcOnLoad", "1");
+  else
+    insertInWorkbook(s, root, "calcPr", prefixed(`<calcPr calcId="191029" fullCalcOnLoad="1"/>`, mainPrefix));
+  pkg.set(pkg.workbookPart, s.result());
+
+  if (styles.changed || !stylesPart) {
+    if (!stylesPart) {
+      stylesPart = "xl/styles.xml";
+      pkg.addRelationship(pkg.workbookPart, REL.styles, stylesPart);
+      pkg.setContentType(stylesPart, CT.styles);
+    }
+    pkg.set(stylesPart, styles.result());
+  }
+  // Charts are drawn as DrawingML parts once the chart writer is wired in (src/workbook/ooxml/chart.ts).
+  const skipped = spec.sheets.some((x) => (x.charts ?? []).length > 0) ? ["chart"] : [];
+  return { bytes: pkg.save(), sheetNames: realNames, names: plan.names, skipped };
+}
+
+function nameXml(name: string, refersTo: string, localSheetId?: number): string {
+  return `<definedName name="${escapeAttr(name)}"${localSheetId !== undefined ? ` localSheetId="${localSheetId}"` : ""}>${escapeText(refersTo)}</definedName>`;
+}
+
+/** The parts of a workbook with no sheets yet, which addSheets fills (a workbook must have one). */
+export function freshPackage(): Package {
+  const parts: Record<string, string> = {
+    "[Content_Types].xml":
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.ct}">` +
+      `<Default Extension="rels" ContentType="${CT.rels}"/><Default Extension="xml" ContentType="${CT.xml}"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="${CT.workbook}"/>` +
+      `<Override PartName="/xl/styles.xml" ContentType="${CT.styles}"/>` +
+      `<Override PartName="/docProps/core.xml" ContentType="${CT.coreProps}"/>` +
+      `<Override PartName="/docProps/app.xml" ContentType="${CT.extendedProps}"/></Types>`,
+    "_rels/.rels":
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}">` +
+      `<Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/>` +
+      `<Relationship Id="rId2" Type="${REL.coreProps}" Target="docProps/core.xml"/>` +
+      `<Relationship Id="rId3" Type="${REL.extendedProps}" Target="docProps/app.xml"/></Relationships>`,
+    "docProps/core.xml":
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+      `xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Dealer Marketing Power</dc:creator></cp:coreProperties>`,
+    "docProps/app.xml":
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+      `<Application>Dealer Marketing Power</Application></Properties>`,
+    "xl/workbook.xml":
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
+      `<workbookPr/><bookViews><workbookView/></bookViews><sheets></sheets><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`,
+    "xl/_rels/workbook.xml.rels":
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}">` +
+      `<Relationship Id="rId1" Type="${REL.styles}" Target="styles.xml"/></Relationships>`,
+    "xl/styles.xml": FRESH_STYLES,
+  };
+  return Package.fromParts(parts);
+}
