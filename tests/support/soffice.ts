@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, extname, join } from "node:path";
 import { promisify } from "node:util";
 import * as XLSX from "@e965/xlsx";
 
@@ -36,10 +36,16 @@ export function sofficePath(): string {
 }
 
 /**
- * Recalculates the files in one soffice call (start-up dominates, so batch when you can) and returns
- * the paths of the recalculated copies in outDir, in the order of files.
+ * Converts the files (.xlsx, .fods, .ods, .csv ...) to .xlsx in one soffice call (start-up dominates,
+ * so batch when you can), recalculating on load, and returns the paths of the .xlsx files in outDir,
+ * in the order of files. `infilter` is soffice's import filter with its options, for all the files
+ * (e.g. "CSV:44,34,76,1" for UTF-8 comma-separated text).
  */
-export async function recalcFiles(files: readonly string[], outDir: string): Promise<string[]> {
+export async function convertToXlsx(
+  files: readonly string[],
+  outDir: string,
+  options: { readonly infilter?: string } = {},
+): Promise<string[]> {
   const soffice = sofficePath();
   const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
   try {
@@ -52,6 +58,7 @@ export async function recalcFiles(files: readonly string[], outDir: string): Pro
         `-env:UserInstallation=file://${profile}`,
         "--headless",
         "--norestore",
+        ...(options.infilter ? [`--infilter=${options.infilter}`] : []),
         "--convert-to",
         "xlsx:Calc MS Excel 2007 XML",
         "--outdir",
@@ -65,10 +72,18 @@ export async function recalcFiles(files: readonly string[], outDir: string): Pro
   }
   // soffice exits 0 even when a conversion failed: the output file is the only proof.
   return files.map((f) => {
-    const out = join(outDir, basename(f));
+    const out = join(outDir, `${basename(f, extname(f))}.xlsx`);
     if (!existsSync(out)) throw new Error(`LibreOffice did not produce ${out}`);
     return out;
   });
+}
+
+/**
+ * Recalculates the .xlsx files in one soffice call and returns the paths of the recalculated copies
+ * in outDir, in the order of files.
+ */
+export async function recalcFiles(files: readonly string[], outDir: string): Promise<string[]> {
+  return convertToXlsx(files, outDir);
 }
 
 /** Recalculates one workbook given as bytes and returns the recalculated workbook's bytes. */
