@@ -4,6 +4,7 @@
 import * as XLSX from "@e965/xlsx";
 import { strFromU8, unzipSync } from "fflate";
 import { parseCell, splitSheetRef } from "../../src/core/a1";
+import { serialToIso } from "../../src/core/dates";
 import type { Accepted, ExpectedValue } from "./expectations";
 
 export interface CheckOptions {
@@ -75,6 +76,35 @@ export function mismatches(book: XLSX.WorkBook, want: Accepted, o: CheckOptions 
       if (got !== ref) out.push(`name ${name}: ${got ?? "(missing)"} ≠ ${ref}`);
     }
   }
+  for (const [key, code] of Object.entries(want.formats ?? {})) {
+    if (skip.has(key)) continue;
+    const got = cellObject(book, key)?.z;
+    if (got !== code) out.push(`${key} format: ${String(got)} ≠ ${code}`);
+  }
+  const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+  for (const [key, iso] of Object.entries(want.dates ?? {})) {
+    if (skip.has(key)) continue;
+    const v = cellObject(book, key)?.v;
+    const got = typeof v === "number" ? serialToIso(v + (date1904 ? 1462 : 0)).slice(0, 10) : String(v);
+    if (got !== iso) out.push(`${key} date: ${got} ≠ ${iso}`);
+  }
+  if (want.hiddenSheets) {
+    const hidden = (book.Workbook?.Sheets ?? []).filter((x) => x.Hidden).map((x) => x.name ?? "");
+    if (JSON.stringify(hidden) !== JSON.stringify(want.hiddenSheets)) {
+      out.push(`hidden sheets ${JSON.stringify(hidden)} ≠ ${JSON.stringify(want.hiddenSheets)}`);
+    }
+  }
+  for (const m of want.merges ?? []) {
+    const split = splitSheetRef(m);
+    const merges = split
+      ? (book.Sheets[split.sheet]?.["!merges"] ?? []).map((r) => XLSX.utils.encode_range(r))
+      : [];
+    if (!split || !merges.includes(split.address.replace(/\$/g, ""))) out.push(`merge ${m} missing`);
+  }
+  for (const [key, target] of Object.entries(want.hyperlinks ?? {})) {
+    const got = cellObject(book, key)?.l?.Target;
+    if (got !== target) out.push(`${key} hyperlink: ${got ?? "(none)"} ≠ ${target}`);
+  }
   return out;
 }
 
@@ -102,4 +132,58 @@ export function hiddenNames(bytes: Uint8Array): string[] {
     if (name && /\bhidden="(1|true)"/.test(m[1])) out.push(name);
   }
   return out;
+}
+
+/**
+ * The raw XML of a sheet, found through workbook.xml and its relationships (regex: only for the
+ * well-formed, default-namespace packages that openpyxl, LibreOffice and our hand-written ones are).
+ */
+export function rawSheetXml(bytes: Uint8Array, sheet: string): string {
+  const files = unzipSync(bytes);
+  const text = (name: string): string => strFromU8(files[name] ?? new Uint8Array(0));
+  const decode = (s: string): string =>
+    s.replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d))).replace(/&amp;/g, "&");
+  const sheetTag = [...text("xl/workbook.xml").matchAll(/<sheet\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => decode(/\bname="([^"]*)"/.exec(t)?.[1] ?? "") === sheet);
+  const rid = sheetTag && /\br:id="([^"]*)"/.exec(sheetTag)?.[1];
+  const rel = [...text("xl/_rels/workbook.xml.rels").matchAll(/<Relationship\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => t.includes(`Id="${rid}"`));
+  const target = rel && /\bTarget="([^"]*)"/.exec(rel)?.[1];
+  if (!target) throw new Error(`no part for sheet ${sheet}`);
+  return text(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+}
+
+/** The <f> text of a cell in raw sheet XML, or undefined. */
+export function rawFormula(sheetXml: string, cell: string): string | undefined {
+  const m = new RegExp(`<c r="${cell}"[^>]*>(.*?)</c>`).exec(sheetXml);
+  const f = m && /<f\b[^>]*>(.*?)<\/f>/.exec(m[1]);
+  return f
+    ? f[1]
+        .replace(/&quot;/g, '"')
+        .replace(/&gt;/g, ">")
+        .replace(/&lt;/g, "<")
+        .replace(/&amp;/g, "&")
+    : undefined;
+}
+
+/** Formula cells calling a DEALER function in every sheet's raw XML (shared members by their si). */
+export function rawDealerCells(bytes: Uint8Array, sheets: readonly string[]): number {
+  let n = 0;
+  for (const sheet of sheets) {
+    const xml = rawSheetXml(bytes, sheet);
+    const dealerShared = new Set<string>();
+    for (const m of xml.matchAll(/<f\b([^>]*)>([^<]*)<\/f>/g)) {
+      if (!/(_xldudf_)?DEALER[._]/i.test(m[2])) continue;
+      n++;
+      const si = /\bsi="(\d+)"/.exec(m[1]);
+      if (si && /t="shared"/.test(m[1])) dealerShared.add(si[1]);
+    }
+    for (const m of xml.matchAll(/<f\b([^>]*)\/>/g)) {
+      const si = /\bsi="(\d+)"/.exec(m[1]);
+      if (si && dealerShared.has(si[1])) n++;
+    }
+  }
+  return n;
 }

@@ -29,7 +29,10 @@ export const REFUSAL_CODES: readonly RefusalCode[] = [
   "unsafe-name",
 ];
 
-/** A cell's value: number, text, boolean, an error ({ error: "#N/A" }), or null for "no cell here". */
+/**
+ * A cell's value: number, text, boolean, an error ({ error: "#N/A" }), or null for no value (no
+ * cell, or a formula saved without a cached result, as openpyxl writes them).
+ */
 export type ExpectedValue = number | string | boolean | { readonly error: string } | null;
 
 /** Keys are sheet-qualified A1 addresses as the sheet's name is written: "Sheet1!A1", "漏斗!B2". */
@@ -41,7 +44,10 @@ export interface Accepted {
   readonly sheets?: readonly string[];
   /** Values a correct reader finds (the cached value for a formula cell). */
   readonly cells: CellMap<ExpectedValue>;
-  /** Formulas as Excel shows them, with "=" (shared-formula members translated to their own cell). */
+  /**
+   * Formula text as the file stores it (prefixes such as _xlfn. and _xldudf_ kept), with "=";
+   * shared-formula members translated to their own cell.
+   */
   readonly formulas?: CellMap<string>;
   /** Number format codes of cells. */
   readonly formats?: CellMap<string>;
@@ -63,6 +69,19 @@ export interface Accepted {
   };
   /** The package holds macros (xl/vbaProject.bin): a writer must keep it .xlsm. */
   readonly macros?: boolean;
+  /** Sheets with state hidden or veryHidden. */
+  readonly hiddenSheets?: readonly string[];
+  /** Merged ranges, "Sheet!A10:C10". */
+  readonly merges?: readonly string[];
+  /** Hyperlinks: cell → URL, or "#Sheet!A1" for a place in the workbook. */
+  readonly hyperlinks?: CellMap<string>;
+  /** Parts the package holds (charts, tables, comments, pivots …) that a writer must carry over. */
+  readonly parts?: readonly string[];
+  /**
+   * Values a recalculating engine (LibreOffice) shows for formulas saved without cached results;
+   * the file itself holds no value there (cells says null).
+   */
+  readonly recalculated?: CellMap<ExpectedValue>;
 }
 
 export interface Refused {
