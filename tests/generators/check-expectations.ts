@@ -12,6 +12,8 @@ export interface CheckOptions {
   readonly formulas?: boolean;
   /** Skip defined-name checks. */
   readonly names?: boolean;
+  /** Skip number-format checks (LibreOffice writes yyyy\\-mm\\-dd for yyyy-mm-dd). */
+  readonly formats?: boolean;
   /** Cells not to check, with the reason kept by the caller. */
   readonly skipCells?: readonly string[];
 }
@@ -76,7 +78,7 @@ export function mismatches(book: XLSX.WorkBook, want: Accepted, o: CheckOptions 
       if (got !== ref) out.push(`name ${name}: ${got ?? "(missing)"} ≠ ${ref}`);
     }
   }
-  for (const [key, code] of Object.entries(want.formats ?? {})) {
+  for (const [key, code] of Object.entries(o.formats === false ? {} : (want.formats ?? {}))) {
     if (skip.has(key)) continue;
     const got = cellObject(book, key)?.z;
     if (got !== code) out.push(`${key} format: ${String(got)} ≠ ${code}`);

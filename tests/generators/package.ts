@@ -1,7 +1,8 @@
 // The smallest honest SpreadsheetML package (content types, relationships, workbook, styles, sheets),
 // as ZIP entries a hostile case can then bend: swap one part, add an entry, change a path. Written by
-// hand from ECMA-376 Part 1 (§12.2, §18.2) and Part 2 (OPC), not from any reader of this project. Text given to these
-// helpers is already XML (escaped by hand), so no fixture depends on the product's own escape.
+// hand from ECMA-376 Part 1 (§12.2, §18.2) and Part 2 (OPC), not from any reader of this project.
+// Text given to these helpers is already XML (escaped by hand), so no fixture depends on the
+// product's own escape.
 import { zip, type ZipEntry, type ZipOptions } from "./zip/zip-writer";
 
 export const NS = {
