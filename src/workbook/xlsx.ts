@@ -4,7 +4,7 @@
 import { msToSerial } from "../core/dates";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { parseCell, parseRange } from "../core/a1";
+import { cellAddress, parseCell, parseRange } from "../core/a1";
 import {
   isFormula,
   type SheetSpec,
@@ -13,7 +13,9 @@ import {
   type WorkbookSpec,
 } from "../templates/spec";
 import { flagLooks, looks } from "./looks";
-import { planWrite } from "./plan";
+import { planWrite, resolveCell, type WritePlan } from "./plan";
+import { absoluteRows, oddFooter, PAPER_A4 } from "./print";
+import { rowHeights } from "./row-heights";
 import { decodeXml } from "./xml";
 import type {
   CellValue,
@@ -57,7 +59,40 @@ function validationOf(rule: ValidationRule): Pick<ExcelJS.DataValidation, "type"
   }
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): string[] {
+/**
+ * exceljs keeps validations per cell and squeezes equal neighbours into ranges when it writes, but it
+ * walks the cells sorted as text ("F10" before "F7"), so F7:F18 came out as two overlapping ranges
+ * (F10:F18 and F7:F18). Given one entry per range ("B5:B5" for a single cell, so no two entries can
+ * merge) it writes each as it is. Its types do not declare the collection.
+ */
+interface ValidationCollection {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
+
+function validationsOf(ws: ExcelJS.Worksheet): ValidationCollection {
+  return (ws as unknown as { dataValidations: ValidationCollection }).dataValidations;
+}
+
+/** The sheet's print set-up (see PrintSpec): A4, one page wide, as many tall as needed. */
+function writePrint(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  const p = sheet.print;
+  if (!p) return;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: PAPER_A4,
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(p.titleRows ? { printTitlesRow: absoluteRows(p.titleRows).replace(/\$/g, "") } : {}),
+    // exceljs puts "$" before each corner ("$" + "A$1"): the rows' "$" make the area absolute.
+    ...(p.area ? { printArea: p.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: oddFooter(p) };
+  for (const r of p.breaksAfter ?? []) ws.getRow(r).addPageBreak();
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec, plan: WritePlan): string[] {
   const skipped: string[] = [];
   // Formats first: a text format ("@") must be in place before a label like "2026-01" lands in it, so
   // both adapters keep such labels as text.
@@ -68,7 +103,8 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): string[] {
     b.rows.forEach((row, i) =>
       row.forEach((v: SpecCell, j) => {
         const cell = ws.getCell(p.row + i + 1, p.col + j + 1);
-        cell.value = isFormula(v) ? { formula: v.slice(1) } : v;
+        const c = resolveCell(v, plan);
+        cell.value = isFormula(c) ? { formula: c.slice(1) } : c;
       }),
     );
   }
@@ -87,17 +123,18 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): string[] {
     }
   }
   for (const v of sheet.validations) {
-    for (const c of cellsOf(v.range)) {
-      ws.getCell(c.row + 1, c.col + 1).dataValidation = {
-        ...validationOf(v.rule),
-        allowBlank: true,
-        showErrorMessage: true,
-        error: v.error,
-        ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
-      };
-    }
+    const r = parseRange(v.range);
+    const range = `${cellAddress(r.row, r.col)}:${cellAddress(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+    validationsOf(ws).add(range, {
+      ...validationOf(v.rule),
+      allowBlank: true,
+      showErrorMessage: true,
+      error: v.error,
+      ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+    });
   }
   for (const w of sheet.columnWidths) ws.getColumn(w.col + 1).width = w.width;
+  for (const h of rowHeights(sheet)) ws.getRow(h.row).height = h.height;
   for (const m of sheet.merges) ws.mergeCells(m);
   if (sheet.freeze) {
     ws.views = [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
@@ -120,7 +157,8 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): string[] {
       ],
     });
   }
-  for (const chart of (sheet.charts ?? []).slice(0, 1)) {
+  writePrint(ws, sheet);
+  for (const chart of sheet.charts ?? []) {
     // exceljs cannot write charts; the chart is drawn only when the template is created in Excel
     // through the add-in. Say so where the chart would be.
     const c = parseCell(chart.from);
@@ -219,7 +257,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const s of spec.sheets) {
       const name = plan.sheetNames.get(s.key) as string;
       const ws = this.wb.addWorksheet(name);
-      for (const k of writeSheet(ws, s)) skipped.add(k);
+      for (const k of writeSheet(ws, s, plan)) skipped.add(k);
     }
     for (const n of plan.names) this.wb.definedNames.add(n.refersTo, n.name);
     return {
