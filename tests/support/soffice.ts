@@ -40,6 +40,23 @@ export function sofficePath(): string {
  * the paths of the recalculated copies in outDir, in the order of files.
  */
 export async function recalcFiles(files: readonly string[], outDir: string): Promise<string[]> {
+  return convertFiles(files, outDir, "xlsx:Calc MS Excel 2007 XML", ".xlsx");
+}
+
+/**
+ * Recalculates the files and exports them as PDF (page set-up, print titles, footers, charts as
+ * LibreOffice prints them), in one soffice call; returns the PDFs' paths in the order of files.
+ */
+export async function pdfFiles(files: readonly string[], outDir: string): Promise<string[]> {
+  return convertFiles(files, outDir, "pdf", ".pdf");
+}
+
+async function convertFiles(
+  files: readonly string[],
+  outDir: string,
+  filter: string,
+  ext: string,
+): Promise<string[]> {
   const soffice = sofficePath();
   const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
   try {
@@ -53,7 +70,7 @@ export async function recalcFiles(files: readonly string[], outDir: string): Pro
         "--headless",
         "--norestore",
         "--convert-to",
-        "xlsx:Calc MS Excel 2007 XML",
+        filter,
         "--outdir",
         outDir,
         ...files,
@@ -65,7 +82,7 @@ export async function recalcFiles(files: readonly string[], outDir: string): Pro
   }
   // soffice exits 0 even when a conversion failed: the output file is the only proof.
   return files.map((f) => {
-    const out = join(outDir, basename(f));
+    const out = join(outDir, basename(f).replace(/\.[^.]+$/, ext));
     if (!existsSync(out)) throw new Error(`LibreOffice did not produce ${out}`);
     return out;
   });
@@ -83,6 +100,23 @@ export async function recalcBytes(bytes: Uint8Array, name = "book.xlsx"): Promis
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The text of each page of a PDF (poppler's pdftotext, pages split at form feeds), in reading order
+ * with the layout kept, so a footer's parts stay on one line. A missing pdftotext throws.
+ */
+export async function pdfPageTexts(pdf: string): Promise<string[]> {
+  const { stdout } = await run("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], {
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((e: unknown) => {
+    throw new Error(
+      `pdftotext failed (is poppler-utils installed? run \`bash tests/support/ensure-tools.sh\`): ${String(e)}`,
+    );
+  });
+  const pages = stdout.split("\f");
+  if (pages[pages.length - 1].trim() === "") pages.pop();
+  return pages;
 }
 
 export function readBook(bytes: Uint8Array): XLSX.WorkBook {
