@@ -1,6 +1,14 @@
 // A small collector the templates use to lay out a sheet spec by address.
-import { colIndex, colName } from "../core/a1";
-import { type CellBlock, type ChartSpec, type FormatRange, type SheetSpec, type SpecCell } from "./spec";
+import { colIndex, colName, parseRange, rangeAddress, type Rect } from "../core/a1";
+import {
+  blockRange,
+  type CellBlock,
+  type ChartSpec,
+  type FormatRange,
+  type PrintSpec,
+  type SheetSpec,
+  type SpecCell,
+} from "./spec";
 import type {
   ConditionalFormatSpec,
   NameSpec,
@@ -20,6 +28,7 @@ export class SheetBuilder {
   private freeze?: { rows: number; cols: number };
   private readonly charts: ChartSpec[] = [];
   private readonly conditional: ConditionalFormatSpec[] = [];
+  private printSpec?: PrintSpec;
   readonly names: NameSpec[] = [];
 
   constructor(
@@ -28,6 +37,8 @@ export class SheetBuilder {
   ) {}
 
   put(at: string, rows: readonly (readonly SpecCell[])[]): this {
+    // A ragged block would make the adapters pad it, writing empty cells past its shorter rows.
+    if (rows.some((r) => r.length !== rows[0].length)) throw new Error(`Ragged block at ${at}`);
     this.blocks.push({ at, rows });
     return this;
   }
@@ -92,6 +103,29 @@ export class SheetBuilder {
     return this;
   }
 
+  /**
+   * How the sheet prints. Without an area the print area is everything the sheet holds: its cells,
+   * merged areas and charts (not the styled rows, which may run wider than the content).
+   */
+  print(print: PrintSpec): this {
+    this.printSpec = print;
+    return this;
+  }
+
+  private contentArea(): string | undefined {
+    const rects: Rect[] = [
+      ...this.blocks.filter((b) => b.rows.length && b.rows[0].length).map((b) => parseRange(blockRange(b))),
+      ...this.merges.map(parseRange),
+      ...this.charts.map((c) => parseRange(`${c.from}:${c.to}`)),
+    ];
+    if (!rects.length) return undefined;
+    const top = Math.min(...rects.map((r) => r.row));
+    const left = Math.min(...rects.map((r) => r.col));
+    const bottom = Math.max(...rects.map((r) => r.row + r.rows - 1));
+    const right = Math.max(...rects.map((r) => r.col + r.cols - 1));
+    return rangeAddress({ row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 });
+  }
+
   name(name: string, ref: string, role: "input" | "output", comment?: string): this {
     this.names.push(
       comment ? { name, sheet: this.key, ref, role, comment } : { name, sheet: this.key, ref, role },
@@ -112,7 +146,14 @@ export class SheetBuilder {
       ...(this.freeze ? { freeze: this.freeze } : {}),
       ...(this.charts.length ? { charts: this.charts } : {}),
       ...(this.conditional.length ? { conditionalFormats: this.conditional } : {}),
+      ...(this.printSpec ? { print: this.withArea(this.printSpec) } : {}),
     };
+  }
+
+  private withArea(p: PrintSpec): PrintSpec {
+    if (p.area) return p;
+    const area = this.contentArea();
+    return area ? { ...p, area } : p;
   }
 }
 

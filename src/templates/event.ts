@@ -1,58 +1,40 @@
-// Event break-even (活动保本分析): cost F + v·a against income a·r·m, as the source draws it.
+// Event break-even (活动保本分析): cost F + v·a against income a·r·m, as the source draws it, with the
+// cost and gross-profit lines behind F, v and m (estimate and actual), a plain verdict, the review of
+// plan against outcome, and the sensitivity by attendance and by attendance × conversion
+// (event-tables.ts). F, v and m typed into B5:B7 override the lines, so the five inputs of old
+// (Event_FixedCost …) still drive every result.
 import { SheetBuilder } from "./builder";
-import { L } from "../core/lang";
-import { ceilSafeFormula, common, formats, moneyFormat, pick, str } from "./i18n";
+import { common, formats, moneyFormat, pick, str } from "./i18n";
 import { resolveCommon, type TemplateOptions } from "./options";
-import type { WorkbookSpec } from "./spec";
+import type { Localized } from "../core/lang";
+import type { SpecCell, WorkbookSpec } from "./spec";
+import { eventStrings as S } from "./event-texts";
+import {
+  breakevenAttendeesFormula,
+  breakevenBuyersFormula,
+  differenceFormula,
+  eitherFormula,
+  have,
+  profitFormula,
+  verdictFormula,
+} from "./event-rules";
+import { eventTables } from "./event-tables";
+import { eventCells, eventLayout } from "./event-layout";
 
-const S = {
-  sheet: L("活动保本分析", "Event Break-even"),
-  title: L("营销活动保本分析", "Marketing event break-even analysis"),
-  inputs: L("输入", "Inputs"),
-  fixed: L("活动固定成本 F", "Fixed cost of the event F"),
-  fixedNote: L("场地、广告等与人数无关的成本", "Venue, advertising: costs that do not depend on attendance"),
-  variable: L("每位来宾变动成本 v", "Variable cost per attendee v"),
-  variableNote: L("礼品、餐饮、试驾油费等", "Gifts, meals, test-drive fuel"),
-  margin: L("每位真实客户边际贡献 m", "Marginal contribution per buyer m"),
-  marginNote: L(
-    "一台车的毛利,含金融、保险、精品",
-    "Gross profit of one sale incl. finance, insurance, accessories",
-  ),
-  rate: L("来宾成交率 r", "Conversion rate attendee → buyer r"),
-  rateNote: L("来宾中成为真实客户的比例", "Share of attendees who become real customers"),
-  attendees: L("计划来宾人数 a", "Planned attendees a"),
-  results: L("结果", "Results"),
-  buyers: L("保本所需真实客户数", "Break-even buyers at planned attendance"),
-  buyersNote: L("⌈(F + v·a) / m⌉", "⌈(F + v·a) / m⌉"),
-  required: L("保本所需成交率", "Required conversion"),
-  requiredNote: L("保本客户数 / 来宾人数", "Break-even buyers / attendees"),
-  attendeesOut: L("按成交率 r 的保本来宾人数", "Break-even attendees at rate r"),
-  attendeesOutNote: L("⌈F / (r·m − v)⌉;r·m ≤ v 时永不保本", "⌈F / (r·m − v)⌉; never when r·m ≤ v"),
-  expected: L("预计真实客户数", "Expected buyers"),
-  expectedNote: L("a · r", "a · r"),
-  profit: L("预计活动利润", "Expected profit"),
-  profitNote: L("a·r·m − F − v·a", "a·r·m − F − v·a"),
-  sensitivity: L("敏感性分析:按来宾人数", "Sensitivity by attendance"),
-  colAttendees: L("来宾人数", "Attendees"),
-  colCost: L("活动总成本", "Total cost"),
-  colIncome: L("活动收益", "Income"),
-  colProfit: L("利润", "Profit"),
-  colBuyers: L("保本客户数", "Break-even buyers"),
-  colRequired: L("保本成交率", "Required conversion"),
-  chart: L("活动成本与收益", "Event cost and income"),
-  chartPlaceholder: L(
-    "图表(成本与收益随来宾人数变化)仅在通过加载项在 Excel 中创建模板时生成;可用左侧数据自行插入折线图。",
-    "The chart (cost and income by attendance) appears only when the template is created in Excel by the add-in; insert a line chart of the table on the left to draw it.",
-  ),
-};
+export { eventTexts } from "./event-texts";
+export { eventCells, eventLayout } from "./event-layout";
 
 export function buildEvent(options: TemplateOptions): WorkbookSpec {
   const c = resolveCommon(options);
-  const t = (x: { "zh-CN": string; "en-US": string }) => pick(x, c.lang);
+  const t = (x: Localized) => pick(x, c.lang);
   const money = moneyFormat(c.currency);
   const e = options.event ?? {};
   const v = (x: number | undefined) => (x === undefined ? null : x);
   const b = new SheetBuilder("event", t(S.sheet));
+  const Y = eventLayout;
+  const { F, v: V, m: M, r: R, a: A } = eventCells;
+  const invalid = str(t(common.invalid));
+  const never = str(t(common.never));
 
   b.cell("A1", t(S.title)).style("A1", "title").merge("A1:F1");
   b.cell("A2", t(common.subtitle(c.dealerName, c.brand, c.year)))
@@ -60,98 +42,151 @@ export function buildEvent(options: TemplateOptions): WorkbookSpec {
     .merge("A2:F2");
   b.cell("A3", t(common.inputsNote)).style("A3", "note").merge("A3:F3");
 
-  b.cell("A4", t(S.inputs)).style("A4:C4", "section");
+  // ---- Key figures: entered (B) or from the lines (C is what every result uses).
+  b.row("A4", [t(S.item), t(S.entered), t(S.used), t(S.note)])
+    .style("A4:F4", "header")
+    .merge("D4:F4");
+  const [ft, vt, mt] = [Y.fixedTotalRow, Y.variableTotalRow, Y.marginTotalRow];
   b.put("A5", [
-    [t(S.fixed), v(e.fixedCost), t(S.fixedNote)],
-    [t(S.variable), v(e.variableCost), t(S.variableNote)],
-    [t(S.margin), v(e.margin), t(S.marginNote)],
-    [t(S.rate), v(e.conversionRate), t(S.rateNote)],
-    [t(S.attendees), v(e.attendees), null],
+    [t(S.fixed), v(e.fixedCost), `=${eitherFormula("B5", `B${ft}`)}`, t(S.fixedNote)],
+    [t(S.variable), v(e.variableCost), `=${eitherFormula("B6", `B${vt}`)}`, t(S.variableNote)],
+    [t(S.margin), v(e.margin), `=${eitherFormula("B7", `B${mt}`)}`, t(S.marginNote)],
+    [t(S.rate), v(e.conversionRate), `=${eitherFormula("B8", '""')}`, t(S.rateNote)],
+    [t(S.attendees), v(e.attendees), `=${eitherFormula("B9", '""')}`, null],
   ]);
-  b.style("A5:A9", "label").style("C5:C9", "note");
+  for (let r = 5; r <= 9; r++) b.merge(`D${r}:F${r}`);
+  b.style("A5:A9", "label").style("D5:D9", "note").style("C5:C9", "output");
   b.input("B5:B7", { type: "decimal", min: 0 }, t(common.nonNegative), money);
   b.input("B8", { type: "decimal", min: 0, max: 1 }, t(common.rate), formats.percent);
   b.input("B9", { type: "whole", min: 0 }, t(common.wholeNonNegative), formats.count);
+  b.format("C5:C7", money).format("C8", formats.percent).format("C9", formats.count);
 
-  const invalid = str(t(common.invalid));
-  const never = str(t(common.never));
-  const have = (...cells: string[]) => `AND(${cells.map((x) => `ISNUMBER(${x})`).join(",")})`;
-
-  b.cell("A11", t(S.results)).style("A11:C11", "section");
+  // ---- Results
+  b.cell("A11", t(S.results)).style("A11:F11", "section");
+  const texts = { breaksEven: str(t(S.breaksEven)), shortOf: str(t(S.shortOf)), deals: str(t(S.deals)) };
   b.put("A12", [
+    [t(S.buyers), `=${breakevenBuyersFormula(F, V, M, A, invalid)}`, t(S.buyersNote), null],
     [
-      t(S.buyers),
-      `=IF(NOT(${have("B5", "B6", "B7", "B9")}),"",IF(OR(B5<0,B6<0,B7<=0,B9<0),${invalid},${ceilSafeFormula("(B5+B6*B9)/B7")}))`,
-      t(S.buyersNote),
+      t(S.required),
+      `=IF(AND(ISNUMBER(B12),ISNUMBER(${A})),IF(${A}>0,B12/${A},""),"")`,
+      t(S.requiredNote),
+      `=IF(AND(ISNUMBER(B13),B13>1),${str(t(S.requiredFlag))},"")`,
     ],
-    [t(S.required), `=IF(AND(ISNUMBER(B12),ISNUMBER(B9)),IF(B9>0,B12/B9,""),"")`, t(S.requiredNote)],
     [
       t(S.attendeesOut),
-      `=IF(NOT(${have("B5", "B6", "B7", "B8")}),"",IF(OR(B5<0,B6<0,B7<0,B8<=0,B8>1),${invalid},IF(B8*B7-B6<=0,${never},${ceilSafeFormula("B5/(B8*B7-B6)")})))`,
+      `=${breakevenAttendeesFormula(F, V, M, R, invalid, never)}`,
       t(S.attendeesOutNote),
+      null,
     ],
-    [t(S.expected), `=IF(${have("B8", "B9")},B8*B9,"")`, t(S.expectedNote)],
-    [t(S.profit), `=IF(${have("B5", "B6", "B7", "B8", "B9")},B9*B8*B7-B5-B6*B9,"")`, t(S.profitNote)],
+    [t(S.expected), `=IF(${have(R, A)},${R}*${A},"")`, t(S.expectedNote), null],
+    [t(S.profit), `=${profitFormula(A, R, M, F, V)}`, t(S.profitNote), null],
+    [t(S.verdict), `=${verdictFormula("B16", "B12", "B15", texts, c.currency)}`, null, null],
   ]);
-  b.style("A12:A16", "label").style("B12:B16", "output").style("C12:C16", "note");
+  b.merge("D13:F13").merge("B17:F17");
+  b.style("A12:A17", "label").style("B12:B17", "output").style("C12:C16", "note");
   b.format("B12", formats.count)
     .format("B13", formats.percent)
     .format("B14", formats.count)
     .format("B15", "#,##0.0")
     .format("B16", money);
-
-  b.cell("A18", t(S.sensitivity)).style("A18:F18", "section");
-  b.row("A19", [
-    t(S.colAttendees),
-    t(S.colCost),
-    t(S.colIncome),
-    t(S.colProfit),
-    t(S.colBuyers),
-    t(S.colRequired),
-  ]);
-  b.style("A19:F19", "header");
-  const rows = Array.from({ length: 20 }, (_, i) => {
-    const r = 20 + i;
-    return [
-      (i + 1) * 10,
-      `=IF(${have("$B$5", "$B$6")},$B$5+$B$6*A${r},"")`,
-      `=IF(${have("$B$7", "$B$8")},A${r}*$B$8*$B$7,"")`,
-      `=IF(AND(ISNUMBER(B${r}),ISNUMBER(C${r})),C${r}-B${r},"")`,
-      `=IF(${have("$B$5", "$B$6", "$B$7")},IF(OR($B$5<0,$B$6<0,$B$7<=0),"",${ceilSafeFormula(`($B$5+$B$6*A${r})/$B$7`)}),"")`,
-      `=IF(ISNUMBER(E${r}),E${r}/A${r},"")`,
-    ];
-  });
-  b.put("A20", rows);
-  b.format("A20:A39", formats.count)
-    .format("B20:D39", money)
-    .format("E20:E39", formats.count)
-    .format("F20:F39", formats.percent);
-  b.style("B20:F39", "output");
   b.whenText("B12:B14", t(common.never), "bad").whenText("B12:B14", t(common.invalid), "bad");
-  b.whenAbove("B16", 0, "good").whenAbove("D20:D39", 0, "good");
+  b.whenAbove("B13", 1, "bad").whenText("D13", t(S.requiredFlag), "bad");
+  b.whenAbove("B16", 0, "good");
 
-  b.addChart({
-    type: "line",
-    title: t(S.chart),
-    series: "B19:C39",
-    categories: "A20:A39",
-    from: "H4",
-    to: "P22",
-  });
+  costLines(b, t, money);
+  eventTables(b, t, money);
 
-  b.width("A", 30).width("B", 16).width("C", 16).width("D", 14).width("E", 16).width("F", 16);
+  b.width("A", 30).width("B", 16).width("C", 16).width("D", 16).width("E", 16).width("F", 16);
+  b.print({ orientation: "portrait", footer: c.dealerName, breaksAfter: [Y.pageBreakAfter] });
 
+  const [o0, o1] = [Y.oneWayHeaderRow, Y.oneWayRows[1]];
+  const [r0, r1] = Y.reviewRows;
   b.name("Event_FixedCost", "B5", "input")
     .name("Event_VariableCost", "B6", "input")
     .name("Event_Margin", "B7", "input")
     .name("Event_ConversionRate", "B8", "input")
     .name("Event_Attendees", "B9", "input")
+    .name("Event_FixedCostUsed", "C5", "output")
+    .name("Event_VariableCostUsed", "C6", "output")
+    .name("Event_MarginUsed", "C7", "output")
     .name("Event_BreakevenBuyers", "B12", "output")
     .name("Event_RequiredConversion", "B13", "output")
     .name("Event_BreakevenAttendees", "B14", "output")
     .name("Event_ExpectedBuyers", "B15", "output")
     .name("Event_Profit", "B16", "output")
-    .name("Event_Sensitivity", "A19:F39", "output");
+    .name("Event_Verdict", "B17", "output")
+    .name("Event_Contingency", `B${Y.contingencyRateRow}`, "input")
+    .name("Event_FixedCostItems", `B${ft}`, "output")
+    .name("Event_FixedCostActual", `C${ft}`, "output")
+    .name("Event_VariableCostItems", `B${vt}`, "output")
+    .name("Event_MarginItems", `B${mt}`, "output")
+    .name("Event_ActualAttendees", `C${r0}`, "input")
+    .name("Event_ActualBuyers", `C${r0 + 1}`, "input")
+    .name("Event_ActualConversion", `C${r0 + 2}`, "output")
+    .name("Event_ActualProfit", `C${r1 - 1}`, "output")
+    .name("Event_Sensitivity", `A${o0}:F${o1}`, "output")
+    .name("Event_TwoWay", `A${Y.twoWayHeaderRow}:F${Y.twoWayRows[1]}`, "output");
 
   return { kind: "event", lang: c.lang, title: t(S.title), sheets: [b.build()], names: b.names };
+}
+
+/** The cost and gross-profit lines: estimate and actual, their totals, the difference. */
+function costLines(b: SheetBuilder, t: (x: Localized) => string, money: string) {
+  const Y = eventLayout;
+  b.cell("A19", t(S.lines)).style("A19:F19", "section");
+  b.row("A20", [t(S.item), t(S.estimate), t(S.actual), t(S.difference), t(S.note)]);
+  b.style("A20:F20", "header").merge("E20:F20");
+  const group = (
+    headRow: number,
+    head: Localized,
+    items: readonly Localized[],
+    [l0, l1]: readonly [number, number],
+  ) => {
+    b.cell(`A${headRow}`, t(head)).style(`A${headRow}:F${headRow}`, "label");
+    b.put(
+      `A${l0}`,
+      items.map((x, i): SpecCell[] => [
+        t(x),
+        null,
+        null,
+        `=${differenceFormula(`B${l0 + i}`, `C${l0 + i}`)}`,
+      ]),
+    );
+    b.input(`B${l0}:C${l1}`, { type: "decimal", min: 0 }, t(common.nonNegative), money);
+    b.style(`D${l0}:D${l1}`, "output").format(`D${l0}:D${l1}`, money);
+  };
+  const total = (r: number, label: Localized, estimate: string, actual: string) => {
+    b.row(`A${r}`, [t(label), `=${estimate}`, `=${actual}`, `=${differenceFormula(`B${r}`, `C${r}`)}`]);
+    b.style(`A${r}:D${r}`, "output").format(`B${r}:D${r}`, money);
+  };
+  const sum = (x0: number, x1: number, col: string) =>
+    `IF(COUNT(${col}${x0}:${col}${x1})=0,"",SUM(${col}${x0}:${col}${x1}))`;
+
+  const [f0, f1] = Y.fixedLines;
+  group(f0 - 1, S.fixedLines, [S.venue, S.build, S.advertising, S.staff, S.other], Y.fixedLines);
+  const cr = Y.contingencyRateRow;
+  b.row(`A${cr}`, [t(S.contingencyRate), null, null, null, t(S.contingencyRateNote)]).merge(`E${cr}:F${cr}`);
+  b.input(`B${cr}`, { type: "decimal", min: 0, max: 1 }, t(common.rate), formats.percent);
+  b.style(`E${cr}`, "note");
+  const c0 = Y.contingencyRow;
+  // The contingency is a reserve on the estimate; overruns show in the actual lines.
+  b.row(`A${c0}`, [
+    t(S.contingency),
+    `=IF(COUNT(B${f0}:B${f1})=0,"",SUM(B${f0}:B${f1})*IF(ISNUMBER(B${cr}),B${cr},0))`,
+  ]);
+  b.style(`B${c0}`, "output").format(`B${c0}`, money);
+  total(
+    Y.fixedTotalRow,
+    S.fixedTotal,
+    `IF(COUNT(B${f0}:B${f1})=0,"",SUM(B${f0}:B${f1})+B${c0})`,
+    sum(f0, f1, "C"),
+  );
+
+  const [v0, v1] = Y.variableLines;
+  group(v0 - 1, S.variableLines, [S.gift, S.meal, S.fuel], Y.variableLines);
+  total(Y.variableTotalRow, S.variableTotal, sum(v0, v1, "B"), sum(v0, v1, "C"));
+
+  const [m0, m1] = Y.marginLines;
+  group(m0 - 1, S.marginLines, [S.newCar, S.finance, S.insurance, S.accessories, S.usedCar], Y.marginLines);
+  total(Y.marginTotalRow, S.marginTotal, sum(m0, m1, "B"), sum(m0, m1, "C"));
 }

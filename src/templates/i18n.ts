@@ -44,10 +44,10 @@ export const common = {
   nonNegative: L("请输入不小于 0 的数。", "Enter a number of 0 or more."),
   wholeNonNegative: L("请输入不小于 0 的整数。", "Enter a whole number of 0 or more."),
   rate: L("请输入 0% 到 100% 之间的比率。", "Enter a rate between 0% and 100%."),
-  date: L("请输入日期,例如 2026-03-31。", "Enter a date, e.g. 2026-03-31."),
+  date: L("请输入日期，例如 2026-03-31。", "Enter a date, e.g. 2026-03-31."),
   list: L("请从列表中选择。", "Pick a value from the list."),
   inputsNote: L(
-    "橙色单元格为输入项;其余为公式,请勿覆盖。",
+    "橙色单元格为输入项；其余为公式，请勿覆盖。",
     "Orange cells are inputs; the others are formulas, please do not overwrite them.",
   ),
 };

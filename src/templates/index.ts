@@ -54,11 +54,11 @@ export const templateKinds: readonly TemplateKindInfo[] = [
     kind: "plan",
     title: L("营销计划", "Marketing plan"),
     description: L(
-      "十二要素作业流程、目标、进度与过程控制,可附五部分策略大纲。",
+      "十二要素作业流程、目标、进度与过程控制，可附五部分策略大纲。",
       "The twelve planning elements, targets, schedule and process control, with an optional five-part strategy outline.",
     ),
     fields: [
-      { field: "plan.salesTarget", label: L("销售目标(台)", "Sales target (vehicles)"), type: "count" },
+      { field: "plan.salesTarget", label: L("销售目标（台）", "Sales target (vehicles)"), type: "count" },
       { field: "plan.revenueTarget", label: L("销售收入目标", "Revenue target"), type: "money" },
       { field: "plan.budget", label: L("营销费用预算", "Marketing budget"), type: "money" },
       { field: "plan.strategyOutline", label: L("附策略大纲", "Add the strategy outline"), type: "boolean" },
@@ -68,20 +68,20 @@ export const templateKinds: readonly TemplateKindInfo[] = [
     kind: "budget",
     title: L("全店营销投放预算", "Whole-store marketing budget"),
     description: L(
-      "按投放结构列出十二个月的计划与实际投放,计算 ROI、单车营销成本与差异。",
-      "Twelve months of planned and actual spend by line, with ROI, cost per vehicle sold and variance.",
+      "按投放结构列出十二个月的计划与实际投放，按年初至今比较差异，给出全年预测、投放占比、ROI、单车营销成本与单条线索成本，附摘要与图表。",
+      "Twelve months of planned and actual spend by line, compared year to date, with the full-year forecast, share of spend, ROI, cost per vehicle and per lead, and a summary sheet with charts.",
     ),
     fields: [
       { field: "budget.margin", label: L("ROI 计算用毛利率", "Margin for ROI"), type: "rate" },
-      { field: "budget.tolerance", label: L("超支容差", "Over-plan tolerance"), type: "rate" },
+      { field: "budget.tolerance", label: L("偏差容差", "Tolerance"), type: "rate" },
     ],
   },
   {
     kind: "event",
     title: L("活动保本分析", "Event break-even"),
     description: L(
-      "固定成本、变动成本、边际贡献与成交率,求保本客户数、保本人数与利润,附敏感性表。",
-      "Fixed and variable cost, margin and conversion: break-even buyers and attendees, profit, and a sensitivity table.",
+      "费用明细、单车毛利与成交率，求保本客户数、保本人数与利润，给出结论，附活动复盘与敏感性表。",
+      "Cost lines, gross profit per buyer and conversion: break-even buyers and attendees, profit and a plain verdict, with the review after the event and sensitivity tables.",
     ),
     fields: [
       { field: "event.fixedCost", label: L("活动固定成本 F", "Fixed cost F"), type: "money" },
@@ -90,7 +90,7 @@ export const templateKinds: readonly TemplateKindInfo[] = [
         label: L("每位来宾变动成本 v", "Variable cost per attendee v"),
         type: "money",
       },
-      { field: "event.margin", label: L("每位真实客户边际贡献 m", "Margin per buyer m"), type: "money" },
+      { field: "event.margin", label: L("单车毛利 m", "Gross profit per buyer m"), type: "money" },
       { field: "event.conversionRate", label: L("来宾成交率 r", "Conversion rate r"), type: "rate" },
       { field: "event.attendees", label: L("计划来宾人数", "Planned attendees"), type: "count" },
     ],
@@ -99,13 +99,13 @@ export const templateKinds: readonly TemplateKindInfo[] = [
     kind: "funnel",
     title: L("集客漏斗与过程控制", "Funnel tracker"),
     description: L(
-      "六个阶段按月和按销售顾问记录,步骤转化率、控制线、状态与趋势预警,以及活动五大目标。",
+      "六个阶段按月和按销售顾问记录，步骤转化率、控制线、状态与趋势预警，以及活动五大目标。",
       "Six stages by month and by salesperson, step rates, control lines, status and trend alerts, and the five event targets.",
     ),
     fields: [
       {
         field: "funnel.targetBuyers",
-        label: L("销售目标(真实客户数)", "Sales target (real customers)"),
+        label: L("销售目标（真实客户数）", "Sales target (real customers)"),
         type: "count",
       },
       { field: "funnel.salespeople", label: L("销售顾问", "Salespeople"), type: "names" },

@@ -10,7 +10,7 @@ export interface EventInputs {
   readonly fixedCost?: number;
   /** v: variable cost per attendee. */
   readonly variableCost?: number;
-  /** m: marginal contribution per real customer. */
+  /** m: gross profit per real customer (单车毛利, the marginal contribution). */
   readonly margin?: number;
   /** r: conversion attendee → real customer, 0..1. */
   readonly conversionRate?: number;
@@ -19,9 +19,10 @@ export interface EventInputs {
 }
 
 export interface BudgetInputs {
-  /** Gross-profit share of revenue for ROI, 0..1 (default 1: the source's plain ROI). */
+  /** Gross-profit share of revenue for ROI, 0..1 (default 1: ROI on revenue). */
   readonly margin?: number;
-  /** Actual may exceed plan by this share before the line is flagged, 0..1 (default 0.1). */
+  /** Actual to date may differ from plan to date by this share before the line is flagged over or
+   * under plan, 0..1 (default 0.1). */
   readonly tolerance?: number;
 }
 
@@ -88,12 +89,15 @@ const msg = {
   currency: L(`货币须为 ${currencies.join(" ")} 之一。`, `Currency must be one of ${currencies.join(" ")}.`),
   year: L("年份须为 2000 到 2100 之间的整数。", "Year must be a whole number from 2000 to 2100."),
   firstMonth: L("起始月份须为 1 到 12 之间的整数。", "First month must be a whole number from 1 to 12."),
-  text: L("名称过长(最多 80 个字符)。", "Too long (80 characters at most)."),
+  text: L("名称过长（最多 80 个字符）。", "Too long (80 characters at most)."),
   nonNegative: L("须为不小于 0 的数。", "Must be a number of 0 or more."),
   whole: L("须为不小于 0 的整数。", "Must be a whole number of 0 or more."),
-  rate: L("须为 0 到 1 之间的比率(例如 0.53 表示 53%)。", "Must be a rate from 0 to 1 (e.g. 0.53 for 53%)."),
+  rate: L(
+    "须为 0 到 1 之间的比率（例如 0.53 表示 53%）。",
+    "Must be a rate from 0 to 1 (e.g. 0.53 for 53%).",
+  ),
   marginShare: L(
-    "毛利率须大于 0 且不超过 1(1 表示按收入计算 ROI)。",
+    "毛利率须大于 0 且不超过 1（1 表示按收入计算 ROI）。",
     "Margin must be above 0 and at most 1 (1 gives ROI on revenue).",
   ),
   salespeople: L(
@@ -101,7 +105,7 @@ const msg = {
     `Salespeople must number from 1 to ${MAX_SALESPEOPLE}.`,
   ),
   neverBreaksEven: L(
-    "按此转化率,每位来宾的边际贡献(r×m)不超过变动成本 v,活动永远无法保本。",
+    "按此转化率，每位来宾带来的毛利（r×m）不超过变动成本 v，活动永远无法保本。",
     "At this conversion rate each attendee brings no more (r×m) than he costs (v): the event never breaks even.",
   ),
 };

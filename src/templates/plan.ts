@@ -14,7 +14,7 @@ const S = {
   title: L("营销计划", "Marketing plan"),
   dealer: L("经销商", "Dealer"),
   brand: L("品牌", "Brand"),
-  workflow: L("一、营销计划作业流程(十二要素)", "1. Planning workflow: the twelve elements"),
+  workflow: L("一、营销计划作业流程（十二要素）", "1. Planning workflow: the twelve elements"),
   no: L("序号", "#"),
   element: L("要素", "Element"),
   guidance: L("应包含的内容", "What it must hold"),
@@ -23,7 +23,7 @@ const S = {
   due: L("完成日期", "Due date"),
   status: L("状态", "Status"),
   targets: L("二、目标", "2. Targets"),
-  salesTarget: L("销售目标(台)", "Sales target (vehicles)"),
+  salesTarget: L("销售目标（台）", "Sales target (vehicles)"),
   revenueTarget: L("销售收入目标", "Revenue target"),
   budget: L("营销费用预算", "Marketing budget"),
   perVehicle: L("单车营销预算", "Budget per vehicle"),
@@ -33,7 +33,7 @@ const S = {
   measure: L("测量方法", "How it is measured"),
   targetValue: L("目标值", "Target value"),
   indicatorsNote: L(
-    "例如:集客率、成交率、单车营销成本、ROI;每个指标写明目标值和测量方法。",
+    "例如：集客率、成交率、单车营销成本、ROI；每个指标写明目标值和测量方法。",
     "E.g. lead capture rate, closing rate, cost per vehicle sold, ROI; give each a target value and how it is measured.",
   ),
   schedule: L("三、进度计划与关键节点", "3. Schedule and milestones"),
@@ -47,7 +47,7 @@ const S = {
   controlLine: L("控制线", "Control line"),
   cycle: L("检查周期", "Review cycle"),
   controlNote: L(
-    "成功 = 目标 × 行动 × 校正:为每个 KPI 设定标准值和控制线,定期检查并写明偏离时的校正措施。",
+    "成功 = 目标 × 行动 × 校正：为每个 KPI 设定标准值和控制线，定期检查并写明偏离时的校正措施。",
     "Success = target × action × correction: give each KPI a standard value and a control line, review it regularly and say what is done when it drifts.",
   ),
   part: L("部分", "Part"),
@@ -60,7 +60,7 @@ const cycles = [L("每周", "Weekly"), L("每月", "Monthly"), L("每季度", "Q
 export const planElements: readonly (readonly [Localized, Localized])[] = [
   [
     L("执行概要", "Executive summary"),
-    L("主要目标和关键步骤,高层一看即懂", "Main goals and key steps, readable by top management at once"),
+    L("主要目标和关键步骤，高层一看即懂", "Main goals and key steps, readable by top management at once"),
   ],
   [
     L("能力分析", "Capability analysis"),
@@ -69,7 +69,7 @@ export const planElements: readonly (readonly [Localized, Localized])[] = [
   [
     L("目标客户", "Target customers"),
     L(
-      "目标客户与群体、他们关注什么(来自市场与 CRM 数据)",
+      "目标客户与群体、他们关注什么（来自市场与 CRM 数据）",
       "Target customers and groups and their concerns, from market and CRM data",
     ),
   ],
@@ -82,7 +82,7 @@ export const planElements: readonly (readonly [Localized, Localized])[] = [
   [
     L("营销组合", "Marketing mix"),
     L(
-      "行动与活动,及其关键控制目标和指标",
+      "行动与活动，及其关键控制目标和指标",
       "Actions and activities, their key control targets and indicators",
     ),
   ],
@@ -154,7 +154,7 @@ export const planLayout = {
   controlRows: [47, 52] as const,
 };
 
-function strategySheet(lang: "zh-CN" | "en-US", title: string): SheetSpec {
+function strategySheet(lang: "zh-CN" | "en-US", title: string, dealer: string): SheetSpec {
   const t = (x: Localized) => pick(x, lang);
   const b = new SheetBuilder("strategy", t(S.strategySheet));
   b.cell("A1", title).style("A1", "title").merge("A1:E1");
@@ -169,6 +169,7 @@ function strategySheet(lang: "zh-CN" | "en-US", title: string): SheetSpec {
   b.style(`D4:E${3 + rows.length}`, "input").style(`B4:C${3 + rows.length}`, "label");
   b.width("A", 6).width("B", 24).width("C", 28).width("D", 60).width("E", 18);
   b.freezeAt(3, 0);
+  b.print({ orientation: "landscape", footer: dealer });
   return b.build();
 }
 
@@ -291,10 +292,12 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
     .name("Plan_Schedule", `B${s0}:E${s1}`, "input")
     .name("Plan_Control", `B${k0}:G${k1}`, "input");
 
+  // Sections 3 and 4 (schedule, process control) start page 2 rather than split across the break.
+  b.print({ orientation: "landscape", titleRows: "1:2", footer: c.dealerName, breaksAfter: [s0 - 3] });
   const sheets = [b.build()];
   const names = [...b.names];
   if (po.strategyOutline !== false) {
-    const s = strategySheet(c.lang, t(S.strategySheet));
+    const s = strategySheet(c.lang, t(S.strategySheet), c.dealerName);
     sheets.push(s);
     names.push({ name: "Plan_Strategy", sheet: "strategy", ref: "D4:D18", role: "input" });
   }

@@ -2,7 +2,7 @@
 // written to Excel by the Office.js adapter and to an .xlsx file by the exceljs adapter, so a test can
 // recalculate the file in another engine and compare it with the core.
 
-import { cellAddress, parseCell, parseRange, rangeAddress } from "../core/a1";
+import { cellAddress, parseCell, parseRange, quoteSheet, rangeAddress } from "../core/a1";
 import type { Lang } from "../core/lang";
 
 export type TemplateKind = "plan" | "budget" | "event" | "funnel";
@@ -10,10 +10,34 @@ export type TemplateKind = "plan" | "budget" | "event" | "funnel";
 /**
  * One cell's content: a constant, empty (null), or a formula (a string starting with "=", in the
  * invariant English A1 syntax that both `range.formulas` and OOXML expect). Formulas refer to cells of
- * their own sheet by A1 address only, never to the template's defined names: the names may be
- * suffixed (Event_FixedCost_2) when a template is written twice, the addresses never change.
+ * their own sheet by A1 address, and to another sheet of the same template only through
+ * `sheetCell(key, ref)`; never to the template's defined names, nor to a sheet by its name: the names
+ * may be suffixed (Event_FixedCost_2) and the sheets renamed ("Budget (2)") when a template is written
+ * twice, the keys and addresses never change. Every writer resolves the keys with `resolveSheetRefs`.
  */
-export type SpecCell = number | string | boolean | null;
+export type SpecCell = number | string | boolean | null | TextCell;
+
+/**
+ * Text that must stay text whatever it starts with: anything a user typed, a file held or a flag
+ * gave (a dealer's name, an override reason, a salesperson). A plain string starting with "=" is the
+ * template's own formula; a user's "=HYPERLINK(…)" arrives wrapped, and every writer writes it as a
+ * string cell.
+ */
+export interface TextCell {
+  readonly text: string;
+}
+
+/** Wraps user-provided text so no writer can take it for a formula. */
+export const asText = (text: string): TextCell => ({ text });
+
+export const isTextCell = (c: SpecCell): c is TextCell => typeof c === "object" && c !== null;
+
+/** The text a cell shows before any formula computes (a TextCell's text, a constant as written). */
+export function plainText(c: SpecCell): string {
+  if (c === null) return "";
+  if (isTextCell(c)) return c.text;
+  return String(c);
+}
 
 /** A rectangle of cells whose top-left corner is `at` (e.g. "B5"); rows may not be ragged. */
 export interface CellBlock {
@@ -81,6 +105,11 @@ export interface PrintSpec {
   readonly area?: string;
   /** Left part of the footer (the dealer's name); the adapters add the sheet name and page x / y. */
   readonly footer?: string;
+  /**
+   * Manual page breaks: the rows after which a new page starts (e.g. [52]: row 53 opens a page), so a
+   * table starts on a page of its own instead of wherever the page runs out.
+   */
+  readonly breaksAfter?: readonly number[];
 }
 
 /** A cell that opens a place when clicked: another sheet's cell ("#'Plan B'!A1") or a web address. */
@@ -137,6 +166,32 @@ export interface WorkbookSpec {
   readonly title: string;
   readonly sheets: readonly SheetSpec[];
   readonly names: readonly NameSpec[];
+}
+
+// The placeholder a formula holds for another sheet of its template, e.g. "{sheet:budget}!$C$5".
+// Braces never occur in a formula's references, and no formula text literal of a template holds one.
+const SHEET_TOKEN = /\{sheet:([A-Za-z0-9_]+)\}/g;
+
+/** A reference to a cell or range of another sheet of the same template, by that sheet's key. */
+export function sheetCell(key: string, ref: string): string {
+  return `{sheet:${key}}!${ref}`;
+}
+
+/** The sheet keys a formula refers to through sheetCell. */
+export function sheetKeysIn(formula: string): string[] {
+  return [...formula.matchAll(SHEET_TOKEN)].map((m) => m[1]);
+}
+
+/**
+ * A formula with its sheetCell placeholders replaced by the sheets' real names (sheet key -> name, as
+ * the writer chose them), quoted as Excel quotes them. A key the map lacks is a template bug: throws.
+ */
+export function resolveSheetRefs(formula: string, sheetNames: ReadonlyMap<string, string>): string {
+  return formula.replace(SHEET_TOKEN, (_m, key: string) => {
+    const name = sheetNames.get(key);
+    if (name === undefined) throw new Error(`Formula refers to unknown sheet key ${key}: ${formula}`);
+    return quoteSheet(name);
+  });
 }
 
 export function blockRange(b: CellBlock): string {

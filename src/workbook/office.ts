@@ -9,14 +9,18 @@
 // the user is typing in a cell is retried with backoff.
 import { cellAddress, colName, parseCell, parseRange, type Rect } from "../core/a1";
 import {
+  isTextCell,
   type ChartSpec,
+  type PrintSpec,
   type SheetSpec,
   type SpecCell,
   type ValidationRule,
   type WorkbookSpec,
 } from "../templates/spec";
 import { flagLooks, looks } from "./looks";
-import { planWrite } from "./plan";
+import { planWrite, resolveCell, type WritePlan } from "./plan";
+import { absoluteRows, footerSections } from "./print";
+import { rowHeights } from "./row-heights";
 import {
   WorkbookError,
   type CellValue,
@@ -43,6 +47,7 @@ export interface XRangeFormat {
   font: XFont;
   wrapText: boolean;
   columnWidth: number;
+  rowHeight: number;
 }
 
 export interface XBasicValidation {
@@ -89,7 +94,24 @@ export interface XRange {
 export interface XChart {
   readonly title: { text: string };
   readonly axes: { readonly categoryAxis: { setCategoryNames(sourceData: XRange): void } };
+  readonly series: { getItemAt(index: number): { setXAxisValues(sourceData: XRange): void } };
   setPosition(startCell: string, endCell?: string): void;
+}
+
+export interface XHeaderFooter {
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
+}
+
+export interface XPageLayout {
+  orientation: string;
+  paperSize: string;
+  /** Must be set as a whole object (Excel ignores zoom.scale = … on the property's value). */
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  readonly headersFooters: { readonly defaultForAllPages: XHeaderFooter };
+  setPrintTitleRows(printTitleRows: string): void;
+  setPrintArea(printArea: string): void;
 }
 
 export interface XWorksheet {
@@ -98,6 +120,9 @@ export interface XWorksheet {
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
   readonly freezePanes: { freezeAt(frozenRange: string): void };
   readonly charts: { add(type: string, sourceData: XRange, seriesBy: "Columns"): XChart };
+  readonly pageLayout: XPageLayout;
+  /** Manual page breaks; add("A53") breaks before row 53. */
+  readonly horizontalPageBreaks: { add(pageBreakRange: string): unknown };
   activate(): void;
 }
 
@@ -147,6 +172,7 @@ const API = {
   charts: "1.1",
   chartCategories: "1.7",
   conditionalFormats: "1.6",
+  pageLayout: "1.9",
 } as const;
 
 // ---- Errors: Excel's codes turned into messages a user can act on, in both languages.
@@ -239,13 +265,53 @@ export function ruleOf(rule: ValidationRule): XValidationRule {
   }
 }
 
-/** Blocks as Excel takes them: one 2-D array per block, null written as "" (an empty cell). */
-function blockValues(rows: readonly (readonly SpecCell[])[]): unknown[][] {
+/**
+ * Blocks as Excel takes them: one 2-D array per block, null written as "" (an empty cell), another
+ * sheet of the template by its real name.
+ */
+function blockValues(rows: readonly (readonly SpecCell[])[], plan: WritePlan): unknown[][] {
   const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
-  return rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ""));
+  return rows.map((r) =>
+    Array.from({ length: width }, (_, j) => {
+      const c = resolveCell(r[j] ?? null, plan);
+      // Excel takes a string written through range.formulas that starts with "=" for a formula; a
+      // leading apostrophe makes it text (the apostrophe is not part of the value), as when typed.
+      if (isTextCell(c)) return /^[=+\-@']/.test(c.text) ? "'" + c.text : c.text;
+      return c ?? "";
+    }),
+  );
 }
 
 const alertTitle = { "zh-CN": "经销商营销力", "en-US": "Dealer Marketing Power" } as const;
+
+/** A4, one page wide and as many tall as needed, print titles, print area, the footer. */
+function queuePrint(ws: XWorksheet, print: PrintSpec) {
+  const layout = ws.pageLayout;
+  layout.paperSize = "A4";
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // verticalFitToPages 0: as many pages tall as the sheet needs (Excel's "automatic").
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.titleRows) layout.setPrintTitleRows(absoluteRows(print.titleRows));
+  if (print.area) layout.setPrintArea(print.area);
+  const f = footerSections(print);
+  const footer = layout.headersFooters.defaultForAllPages;
+  if (f.left) footer.leftFooter = f.left;
+  footer.centerFooter = f.center;
+  footer.rightFooter = f.right;
+  for (const r of print.breaksAfter ?? []) ws.horizontalPageBreaks.add(`A${r + 1}`);
+}
+
+function queueChart(ws: XWorksheet, spec: ChartSpec, can: (v: string) => boolean, skipped: Set<string>) {
+  const chart = ws.charts.add(CHART_TYPES[spec.type], ws.getRange(spec.series), "Columns");
+  chart.title.text = spec.title;
+  // Without explicit categories Excel plots a numeric label column (attendance) as one more series.
+  // A pie has no axes: its labels go on its one series.
+  if (can(API.chartCategories)) {
+    if (spec.type === "pie") chart.series.getItemAt(0).setXAxisValues(ws.getRange(spec.categories));
+    else chart.axes.categoryAxis.setCategoryNames(ws.getRange(spec.categories));
+  } else skipped.add("chartCategories");
+  chart.setPosition(spec.from, spec.to);
+}
 
 function queueSheet(
   ws: XWorksheet,
@@ -253,13 +319,14 @@ function queueSheet(
   lang: WorkbookSpec["lang"],
   can: (v: string) => boolean,
   skipped: Set<string>,
+  plan: WritePlan,
 ) {
   // Number formats first, so a text format ("@") is in place before labels such as "2026年1月" arrive
   // and Excel does not turn them into dates.
   for (const f of sheet.formats) ws.getRange(f.range).numberFormat = fill(parseRange(f.range), f.format);
   for (const b of sheet.blocks) {
     const p = parseCell(b.at);
-    const values = blockValues(b.rows);
+    const values = blockValues(b.rows, plan);
     const rect: Rect = { row: p.row, col: p.col, rows: values.length, cols: values[0]?.length ?? 0 };
     if (rect.rows === 0 || rect.cols === 0) continue;
     const end = cellAddress(rect.row + rect.rows - 1, rect.col + rect.cols - 1);
@@ -281,6 +348,8 @@ function queueSheet(
       ws.getRange(`${c}:${c}`).format.columnWidth = charsToPoints(w.width);
     }
     for (const m of sheet.merges) ws.getRange(m).merge(false);
+    // Excel does not grow a row for a merged cell's wrapped text: the heights come from the spec.
+    for (const h of rowHeights(sheet)) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
   } else if (sheet.columnWidths.length || sheet.merges.length) {
     skipped.add("format");
   }
@@ -322,14 +391,12 @@ function queueSheet(
     } else skipped.add("conditionalFormats");
   }
   for (const spec of sheet.charts ?? []) {
-    if (can(API.charts)) {
-      const chart = ws.charts.add(CHART_TYPES[spec.type], ws.getRange(spec.series), "Columns");
-      chart.title.text = spec.title;
-      // Without explicit categories Excel plots the attendance column as a third line.
-      if (can(API.chartCategories)) chart.axes.categoryAxis.setCategoryNames(ws.getRange(spec.categories));
-      else skipped.add("chartCategories");
-      chart.setPosition(spec.from, spec.to);
-    } else skipped.add("chart");
+    if (can(API.charts)) queueChart(ws, spec, can, skipped);
+    else skipped.add("chart");
+  }
+  if (sheet.print) {
+    if (can(API.pageLayout)) queuePrint(ws, sheet.print);
+    else skipped.add("pageLayout");
   }
 }
 
@@ -450,7 +517,7 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const s of spec.sheets) {
         const ws = wb.worksheets.add(plan.sheetNames.get(s.key) as string);
         first ??= ws;
-        queueSheet(ws, s, spec.lang, this.can, skipped);
+        queueSheet(ws, s, spec.lang, this.can, skipped, plan);
       }
       if (canNames) {
         const comments = new Map(spec.names.map((n) => [n.name, n.comment]));

@@ -1,7 +1,7 @@
 // Decides, before anything is written, which sheet names and defined names a template gets in a
 // workbook that already holds some. Pure, so both adapters take the same decisions.
 import { absoluteRange, sheetRef } from "../core/a1";
-import { type WorkbookSpec } from "../templates/spec";
+import { isFormula, resolveSheetRefs, type SpecCell, type WorkbookSpec } from "../templates/spec";
 import type { WrittenName } from "./port";
 
 const MAX_SHEET_NAME = 31;
@@ -59,4 +59,9 @@ export function planWrite(
     return { base: n.name, name: n.name + suffix, sheet, refersTo: sheetRef(sheet, absoluteRange(n.ref)) };
   });
   return { sheetNames, names };
+}
+
+/** A spec cell as it is written: another sheet of the template by its real name (see sheetCell). */
+export function resolveCell(c: SpecCell, plan: WritePlan): SpecCell {
+  return isFormula(c) ? resolveSheetRefs(c, plan.sheetNames) : c;
 }

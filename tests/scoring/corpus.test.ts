@@ -7,7 +7,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { CriterionScore } from "../../src/core/rubric";
-import { nodeBoundedInflate } from "../../src/scoring/node-inflate";
 import { scoreWorkbookBytes } from "../../src/scoring/score-workbook";
 import { ranks, spearman } from "../support/rank";
 
@@ -52,7 +51,7 @@ const inside = (x: number, r: Range): boolean => x >= r[0] && x <= r[1];
 
 async function score(exp: Expectation): Promise<Outcome> {
   const bytes = new Uint8Array(readFileSync(path.join(DIR, exp.file)));
-  const r = await scoreWorkbookBytes(bytes, { inflate: nodeBoundedInflate });
+  const r = await scoreWorkbookBytes(bytes);
   if (!r.ok) return { exp, total: 0, criteria: [], dealer: null, error: `${r.code}: ${r.message["en-US"]}` };
   return { exp, total: r.score.total, criteria: r.score.criteria, dealer: r.plan.dealer ?? null };
 }

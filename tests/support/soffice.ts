@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, extname, join } from "node:path";
+import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import * as XLSX from "@e965/xlsx";
 
@@ -46,6 +46,24 @@ export async function convertToXlsx(
   outDir: string,
   options: { readonly infilter?: string } = {},
 ): Promise<string[]> {
+  return convertFiles(files, outDir, "xlsx:Calc MS Excel 2007 XML", ".xlsx", options.infilter);
+}
+
+/**
+ * Recalculates the files and exports them as PDF (page set-up, print titles, footers, charts as
+ * LibreOffice prints them), in one soffice call; returns the PDFs' paths in the order of files.
+ */
+export async function pdfFiles(files: readonly string[], outDir: string): Promise<string[]> {
+  return convertFiles(files, outDir, "pdf", ".pdf");
+}
+
+async function convertFiles(
+  files: readonly string[],
+  outDir: string,
+  filter: string,
+  ext: string,
+  infilter?: string,
+): Promise<string[]> {
   const soffice = sofficePath();
   const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
   try {
@@ -58,9 +76,9 @@ export async function convertToXlsx(
         `-env:UserInstallation=file://${profile}`,
         "--headless",
         "--norestore",
-        ...(options.infilter ? [`--infilter=${options.infilter}`] : []),
+        ...(infilter ? [`--infilter=${infilter}`] : []),
         "--convert-to",
-        "xlsx:Calc MS Excel 2007 XML",
+        filter,
         "--outdir",
         outDir,
         ...files,
@@ -72,7 +90,7 @@ export async function convertToXlsx(
   }
   // soffice exits 0 even when a conversion failed: the output file is the only proof.
   return files.map((f) => {
-    const out = join(outDir, `${basename(f, extname(f))}.xlsx`);
+    const out = join(outDir, basename(f).replace(/\.[^.]+$/, ext));
     if (!existsSync(out)) throw new Error(`LibreOffice did not produce ${out}`);
     return out;
   });
@@ -98,6 +116,23 @@ export async function recalcBytes(bytes: Uint8Array, name = "book.xlsx"): Promis
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The text of each page of a PDF (poppler's pdftotext, pages split at form feeds), in reading order
+ * with the layout kept, so a footer's parts stay on one line. A missing pdftotext throws.
+ */
+export async function pdfPageTexts(pdf: string): Promise<string[]> {
+  const { stdout } = await run("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], {
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((e: unknown) => {
+    throw new Error(
+      `pdftotext failed (is poppler-utils installed? run \`bash tests/support/ensure-tools.sh\`): ${String(e)}`,
+    );
+  });
+  const pages = stdout.split("\f");
+  if (pages[pages.length - 1].trim() === "") pages.pop();
+  return pages;
 }
 
 export function readBook(bytes: Uint8Array): XLSX.WorkBook {

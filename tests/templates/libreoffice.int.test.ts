@@ -2,7 +2,7 @@
 // source's event example among them) is written to .xlsx, recalculated by LibreOffice headless and
 // read back with a reader that keeps error cells; every named output must equal the core's answer
 // and no formula cell may come out as an error. A missing LibreOffice fails this test.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
@@ -12,268 +12,24 @@ import {
   costPerSale,
   funnelTargets,
   isDomainError,
-  roi,
   stepRates,
   type DomainError,
 } from "../../src/core";
 import { controlStatus, trendAlerts, type ControlLines } from "../../src/core/control";
-import { budgetColumns, budgetLayout, budgetTexts } from "../../src/templates/budget";
 import { funnelLayout, funnelTexts } from "../../src/templates/funnel";
-import { common } from "../../src/templates/i18n";
 import { buildTemplate, withNamedValue, withValues } from "../../src/templates";
 import { colName } from "../../src/core/a1";
 import type { Lang } from "../../src/core/lang";
-import { type SpecCell, type WorkbookSpec } from "../../src/templates/spec";
+import { type SpecCell } from "../../src/templates/spec";
 import { templateToXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
 import { recalcFiles, sofficePath } from "../support/soffice";
+import { expectCore, expectNumber, lcg, openBook, type Book, type Case } from "./lo-book";
+import { eventCase, eventSets } from "./lo-event";
+import { budgetCase, freshBudgetCase } from "./lo-budget";
 
 jest.setTimeout(300_000);
 
-type Value = number | string | boolean | null;
-
-interface Book {
-  readonly wb: XLSX.WorkBook;
-  /** The value of a cell of the (first) sheet. */
-  cell(addr: string, sheetIndex?: number): Value;
-  /** The value of a workbook-level defined name pointing at one cell. */
-  named(name: string): Value;
-}
-
-function openBook(path: string): Book {
-  const wb = XLSX.read(readFileSync(path), { cellFormula: true });
-  const value = (sheet: string, addr: string): Value => {
-    const c = wb.Sheets[sheet]?.[addr.replace(/\$/g, "")] as XLSX.CellObject | undefined;
-    if (!c || c.v === undefined) return null;
-    if (c.t === "e") throw new Error(`${sheet}!${addr} is an error cell (${String(c.w)})`);
-    if (typeof c.v === "string" && c.v === "") return null;
-    return c.v as Value;
-  };
-  return {
-    wb,
-    cell: (addr, i = 0) => value(wb.SheetNames[i], addr),
-    named: (name) => {
-      const n = (wb.Workbook?.Names ?? []).find((x) => x.Name === name && x.Sheet === undefined);
-      if (!n) throw new Error(`no workbook-level name ${name}`);
-      const m = /^'?(.*?)'?!(\$?[A-Z]+\$?\d+)$/.exec(n.Ref);
-      if (!m) throw new Error(`name ${name} is not a single cell: ${n.Ref}`);
-      return value(m[1].replace(/''/g, "'"), m[2]);
-    },
-  };
-}
-
-/** A number close to the core's (engines may differ in the last bits), or the blank/marker it maps to. */
-function expectNumber(actual: Value, expected: number) {
-  expect(typeof actual).toBe("number");
-  expect(actual as number).toBeCloseTo(expected, 6);
-}
-
-function expectCore(
-  actual: Value,
-  expected: number | DomainError,
-  marker: (e: DomainError) => string | null,
-) {
-  if (isDomainError(expected)) expect(actual).toBe(marker(expected));
-  else expectNumber(actual, expected);
-}
-
-interface Case {
-  readonly id: string;
-  readonly spec: WorkbookSpec;
-  readonly check: (b: Book) => void;
-  /** The file to recalculate, when it is more than the spec written alone. */
-  readonly bytes?: () => Promise<Uint8Array>;
-}
-
 const langsUnderTest: readonly Lang[] = ["zh-CN", "en-US"];
-
-// ---- Event break-even --------------------------------------------------------------------------
-interface EventSet {
-  readonly label: string;
-  readonly F?: number;
-  readonly v?: number;
-  readonly m?: number;
-  readonly r?: number;
-  readonly a?: number;
-}
-
-const eventSets: readonly EventSet[] = [
-  { label: "source example", F: 460000, v: 1500, m: 10000, r: 64 / 120, a: 120 },
-  { label: "profitable", F: 200000, v: 800, m: 8000, r: 0.3, a: 150 },
-  { label: "never breaks even", F: 100000, v: 3000, m: 5000, r: 0.5, a: 80 },
-  { label: "no fixed cost, nobody invited", F: 0, v: 0, m: 12000, r: 0.25, a: 0 },
-  { label: "fresh (empty inputs)" },
-];
-
-function eventCase(set: EventSet, lang: Lang): Case {
-  const spec = buildTemplate("event", {
-    lang,
-    event: { fixedCost: set.F, variableCost: set.v, margin: set.m, conversionRate: set.r, attendees: set.a },
-  });
-  return {
-    id: `event ${lang} ${set.label}`,
-    spec,
-    check: (b) => {
-      const { F, v, m, r, a } = set;
-      const names = [
-        "Event_BreakevenBuyers",
-        "Event_RequiredConversion",
-        "Event_BreakevenAttendees",
-        "Event_Profit",
-      ];
-      if (F === undefined || v === undefined || m === undefined || r === undefined || a === undefined) {
-        for (const n of [...names, "Event_ExpectedBuyers"]) expect(b.named(n)).toBeNull();
-        for (let row = 20; row <= 39; row++) for (const c of "BCDEF") expect(b.cell(`${c}${row}`)).toBeNull();
-        return;
-      }
-      const marker = (e: DomainError) => common[e.reason === "neverBreaksEven" ? "never" : "invalid"][lang];
-      const buyers = breakevenBuyers(F, v, m, a);
-      expectCore(b.named("Event_BreakevenBuyers"), buyers, marker);
-      if (!isDomainError(buyers) && a > 0) expectNumber(b.named("Event_RequiredConversion"), buyers / a);
-      else expect(b.named("Event_RequiredConversion")).toBeNull();
-      expectCore(b.named("Event_BreakevenAttendees"), breakevenAttendees(F, v, m, r), marker);
-      expectNumber(b.named("Event_ExpectedBuyers"), a * r);
-      expectNumber(b.named("Event_Profit"), a * r * m - F - v * a);
-      for (let i = 0; i < 20; i++) {
-        const row = 20 + i;
-        const att = (i + 1) * 10;
-        expectNumber(b.cell(`A${row}`), att);
-        expectNumber(b.cell(`B${row}`), F + v * att);
-        expectNumber(b.cell(`C${row}`), att * r * m);
-        expectNumber(b.cell(`D${row}`), att * r * m - F - v * att);
-        const be = breakevenBuyers(F, v, m, att);
-        expectCore(b.cell(`E${row}`), be, () => null);
-        if (!isDomainError(be)) expectNumber(b.cell(`F${row}`), be / att);
-      }
-      if (set.label === "source example") {
-        // The source: 46 buyers for the fixed cost alone, 64 of 120 attendees, and exactly 120.
-        expect(b.named("Event_BreakevenBuyers")).toBe(64);
-        expect(b.named("Event_BreakevenAttendees")).toBe(120);
-      }
-    },
-  };
-}
-
-// ---- Budget ----------------------------------------------------------------------------------------
-/** A small deterministic generator, so a failing case can be reproduced. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-interface BudgetLine {
-  readonly plan: readonly number[];
-  readonly actual: readonly (number | null)[];
-  readonly leads: number | null;
-  readonly vehicles: number | null;
-  readonly revenue: number | null;
-}
-
-function budgetCase(seed: number, margin: number, tolerance: number, lang: Lang): Case {
-  const rnd = lcg(seed);
-  const lay = budgetLayout();
-  const K = budgetColumns;
-  const C = colName;
-  let spec = buildTemplate("budget", { lang, budget: { margin, tolerance } });
-  const lines = new Map<number, BudgetLine>();
-  lay.lineRows.flat().forEach((r, i) => {
-    const monthsDone = 3 + Math.floor(rnd() * 9);
-    const plan = Array.from({ length: 12 }, () => Math.round(rnd() * 50) * 1000);
-    const actual = plan.map((p, k) => (k < monthsDone ? Math.round(p * (0.7 + rnd() * 0.6)) : null));
-    const line: BudgetLine = {
-      plan,
-      actual,
-      leads: i % 5 === 4 ? null : Math.round(rnd() * 300),
-      vehicles: i % 4 === 3 ? 0 : i % 7 === 6 ? null : Math.round(rnd() * 20),
-      revenue: i % 6 === 5 ? null : Math.round(rnd() * 4_000_000),
-    };
-    lines.set(r, line);
-    spec = withValues(spec, "budget", `${C(K.PLAN0)}${r}`, [line.plan]);
-    spec = withValues(spec, "budget", `${C(K.ACT0)}${r}`, [line.actual]);
-    spec = withValues(spec, "budget", `${C(K.LEADS)}${r}`, [[line.leads, line.vehicles, line.revenue]]);
-  });
-  const sum = (xs: readonly (number | null)[]) => xs.reduce<number>((s, x) => s + (x ?? 0), 0);
-  return {
-    id: `budget ${lang} seed ${seed} margin ${margin}`,
-    spec,
-    check: (b) => {
-      const cell = (k: number, r: number) => b.cell(`${C(k)}${r}`);
-      const expectResults = (
-        r: number,
-        planned: number,
-        actual: number,
-        veh: number | null,
-        rev: number | null,
-      ) => {
-        expectNumber(cell(K.PLAN_TOTAL, r), planned);
-        expectNumber(cell(K.ACT_TOTAL, r), actual);
-        if (rev === null) expect(cell(K.ROI, r)).toBeNull();
-        else expectCore(cell(K.ROI, r), roi(rev, actual, margin), () => null);
-        if (veh === null) expect(cell(K.CPS, r)).toBeNull();
-        else expectCore(cell(K.CPS, r), costPerSale(actual, veh), () => null);
-        if (planned === 0 && actual === 0) expect(cell(K.STATUS, r)).toBeNull();
-        else
-          expect(cell(K.STATUS, r)).toBe(
-            budgetTexts[actual > planned * (1 + tolerance) ? "over" : "ok"][lang],
-          );
-        if (planned > 0) expectNumber(cell(K.VARP, r), (actual - planned) / planned);
-      };
-      const groupTotals = lay.lineRows.map((rows) => {
-        const ls = rows.map((r) => lines.get(r) as BudgetLine);
-        for (const [i, r] of rows.entries()) {
-          const l = ls[i];
-          expectResults(r, sum(l.plan), sum(l.actual), l.vehicles, l.revenue);
-        }
-        const known = (xs: (number | null)[]) => (xs.every((x) => x === null) ? null : sum(xs));
-        return {
-          planned: sum(ls.map((l) => sum(l.plan))),
-          actual: sum(ls.map((l) => sum(l.actual))),
-          vehicles: known(ls.map((l) => l.vehicles)),
-          revenue: known(ls.map((l) => l.revenue)),
-          leads: sum(ls.map((l) => l.leads)),
-        };
-      });
-      groupTotals.forEach((g, gi) =>
-        expectResults(lay.subtotalRows[gi], g.planned, g.actual, g.vehicles, g.revenue),
-      );
-      const planned = sum(groupTotals.map((g) => g.planned));
-      const actual = sum(groupTotals.map((g) => g.actual));
-      const vehicles = sum(groupTotals.map((g) => g.vehicles));
-      const revenue = sum(groupTotals.map((g) => g.revenue));
-      expectNumber(b.named("Budget_TotalPlanned"), planned);
-      expectNumber(b.named("Budget_TotalActual"), actual);
-      expectNumber(b.named("Budget_TotalVehicles"), vehicles);
-      expectNumber(b.named("Budget_TotalRevenue"), revenue);
-      expectNumber(b.named("Budget_TotalLeads"), sum(groupTotals.map((g) => g.leads)));
-      expectCore(b.named("Budget_ROI"), roi(revenue, actual, margin), () => null);
-      expectCore(b.named("Budget_CostPerSale"), costPerSale(actual, vehicles), () => null);
-      expectNumber(b.named("Budget_Variance"), actual - planned);
-      expectNumber(b.named("Budget_Margin"), margin);
-    },
-  };
-}
-
-function freshBudgetCase(lang: Lang): Case {
-  return {
-    id: `budget ${lang} fresh`,
-    spec: buildTemplate("budget", { lang }),
-    check: (b) => {
-      expectNumber(b.named("Budget_TotalPlanned"), 0);
-      expectNumber(b.named("Budget_TotalActual"), 0);
-      for (const n of [
-        "Budget_TotalVehicles",
-        "Budget_TotalRevenue",
-        "Budget_ROI",
-        "Budget_CostPerSale",
-        "Budget_Variance",
-      ]) {
-        expect(b.named(n)).toBeNull();
-      }
-    },
-  };
-}
 
 // ---- Funnel --------------------------------------------------------------------------------------
 function funnelCase(seed: number, lang: Lang, months: number): Case {
@@ -474,8 +230,10 @@ function twiceCase(lang: Lang): Case {
 const cases: Case[] = langsUnderTest.flatMap((lang) => [
   twiceCase(lang),
   ...eventSets.map((s) => eventCase(s, lang)),
-  budgetCase(7, 1, 0.1, lang),
-  budgetCase(42, 0.18, 0.05, lang),
+  budgetCase(7, 1, 0.1, 9, lang),
+  budgetCase(42, 0.18, 0.05, 12, lang),
+  budgetCase(5, 0.25, 0, 10, lang, 6),
+  budgetCase(9, 1, 0.2, 3, lang),
   freshBudgetCase(lang),
   funnelCase(3, lang, 12),
   funnelCase(11, lang, 8),

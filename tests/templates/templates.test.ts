@@ -7,9 +7,9 @@ import {
   withNamedValue,
 } from "../../src/templates";
 import { monthLabels } from "../../src/templates/i18n";
-import { rangeCells } from "../../src/core/a1";
+import { parseCell, parseRange, rangeCells } from "../../src/core/a1";
 import { LANGS } from "../../src/core/lang";
-import { flattenCells, isFormula, type TemplateKind } from "../../src/templates/spec";
+import { flattenCells, isFormula, sheetKeysIn, type TemplateKind } from "../../src/templates/spec";
 import { planWrite, uniqueSheetName } from "../../src/workbook/plan";
 
 const kinds = templateKinds.map((k) => k.kind);
@@ -27,16 +27,39 @@ const requiredNames: Record<TemplateKind, string[]> = {
     "Event_BreakevenBuyers",
     "Event_RequiredConversion",
     "Event_BreakevenAttendees",
+    "Event_ExpectedBuyers",
     "Event_Profit",
+    "Event_Sensitivity",
+    "Event_Verdict",
+    "Event_FixedCostItems",
+    "Event_VariableCostItems",
+    "Event_MarginItems",
+    "Event_ActualAttendees",
+    "Event_ActualBuyers",
+    "Event_ActualProfit",
+    "Event_TwoWay",
   ],
   budget: [
     "Budget_Margin",
+    "Budget_Tolerance",
     "Budget_TotalPlanned",
     "Budget_TotalActual",
+    "Budget_TotalLeads",
     "Budget_TotalRevenue",
     "Budget_TotalVehicles",
     "Budget_ROI",
     "Budget_CostPerSale",
+    "Budget_Variance",
+    "Budget_Table",
+    "Budget_PlannedMonths",
+    "Budget_ActualMonths",
+    "Budget_MonthsReported",
+    "Budget_YTDPlanned",
+    "Budget_YTDActual",
+    "Budget_YTDVariance",
+    "Budget_YTDVariancePct",
+    "Budget_Forecast",
+    "Budget_CostPerLead",
   ],
   funnel: [
     "Funnel_TargetBuyers",
@@ -73,7 +96,10 @@ describe("template specs", () => {
             addr,
             expect.stringMatching(/\b(LET|LAMBDA|XLOOKUP|XMATCH|FILTER|SEQUENCE|UNIQUE|SORT|DEALER\.)\(/),
           ]);
-          expect([addr, c.replace(/"[^"]*"/g, "")]).not.toEqual([addr, expect.stringContaining("!")]);
+          // Another sheet only through a sheetCell placeholder of one of this template's own sheets.
+          for (const k of sheetKeysIn(c)) expect([addr, keys.has(k)]).toEqual([addr, true]);
+          const bare = c.replace(/"[^"]*"/g, "").replace(/\{sheet:[A-Za-z0-9_]+\}!/g, "");
+          expect([addr, bare]).not.toEqual([addr, expect.stringContaining("!")]);
           expect(c.length).toBeLessThan(8192);
           // Text literals of a formula are capped at 255 characters in Excel.
           for (const lit of c.match(/"[^"]*"/g) ?? []) expect(lit.length).toBeLessThanOrEqual(257);
@@ -195,5 +221,133 @@ describe("write planning", () => {
     expect(p.sheetNames.get("plan")).toBe("Marketing Plan (2)");
     expect(p.names.every((n) => n.name === `${n.base}_2`)).toBe(true);
     expect(p.names.find((n) => n.base === "Plan_Strategy")?.refersTo).toBe("'Strategy Outline'!$D$4:$D$18");
+  });
+});
+
+/** Half-width , ; : ( ) ! ? next to a Chinese character (spaces between allowed), or brackets mixed. */
+function halfWidthInChinese(s: string): string[] {
+  const cjk = "[\\u4e00-\\u9fff\\u3000-\\u303f\\uff00-\\uffef]";
+  const near = new RegExp(`${cjk}\\s*[,;:()!?]|[,;:()!?]\\s*${cjk}`, "gu");
+  const mixed = /\([^()（）]*）|（[^()（）]*\)/gu;
+  return [...(s.match(near) ?? []), ...(s.match(mixed) ?? [])];
+}
+
+describe("Chinese text uses full-width punctuation", () => {
+  const texts = (spec: ReturnType<typeof buildTemplate>): string[] =>
+    spec.sheets.flatMap((s) => [
+      s.name,
+      ...[...flattenCells(s).values()].flatMap((c) =>
+        typeof c !== "string" ? [] : isFormula(c) ? (c.match(/"[^"]*"/g) ?? []) : [c],
+      ),
+      ...s.validations.flatMap((v) => [
+        v.error,
+        v.prompt ?? "",
+        ...(v.rule.type === "list" ? v.rule.values : []),
+      ]),
+      ...(s.charts ?? []).map((c) => c.title),
+    ]);
+
+  test("the scan finds what it must", () => {
+    expect(halfWidthInChinese("销售目标(台)")).toHaveLength(2);
+    expect(halfWidthInChinese("状态: 集客率")).toHaveLength(1);
+    expect(halfWidthInChinese("不超过 1(1 表示按收入计算 ROI）")).toHaveLength(1);
+    expect(halfWidthInChinese("⌈(F + v·a) / m⌉；r·m ≤ v 时永不保本")).toEqual([]);
+    expect(halfWidthInChinese("Sales target (vehicles)")).toEqual([]);
+  });
+
+  test.each(kinds)("%s: every sheet text, validation message and chart title", (kind) => {
+    const spec = buildTemplate(kind, {
+      lang: "zh-CN",
+      dealerName: "星辰汽车",
+      brand: "Aurora",
+      funnel: { salespeople: ["李雷", "韩梅梅"] },
+    });
+    const bad = texts(spec).filter((t) => halfWidthInChinese(t).length > 0);
+    expect(bad).toEqual([]);
+  });
+
+  test("the kinds' titles, descriptions, field labels and option messages", () => {
+    const messages = [
+      ...validateOptions("event", {
+        lang: "zh-CN",
+        year: 1,
+        firstMonth: 0,
+        dealerName: "x".repeat(81),
+        event: { fixedCost: -1, conversionRate: 2, attendees: 1.5 },
+      }),
+      ...validateOptions("event", {
+        lang: "zh-CN",
+        event: { variableCost: 9, margin: 1, conversionRate: 0.5 },
+      }),
+      ...validateOptions("budget", { lang: "zh-CN", budget: { margin: 2, tolerance: 2 } }),
+      ...validateOptions("funnel", { lang: "zh-CN", funnel: { salespeople: 0, targetBuyers: -1 } }),
+    ].map((e) => e.message["zh-CN"]);
+    expect(messages.length).toBeGreaterThan(8);
+    const all = [
+      ...templateKinds.flatMap((k) => [k.title, k.description, ...k.fields.map((f) => f.label)]),
+      ...commonFields.map((f) => f.label),
+    ].map((x) => x["zh-CN"]);
+    expect([...all, ...messages].filter((t) => halfWidthInChinese(t).length > 0)).toEqual([]);
+  });
+
+  test("no internal wording, and dealers' terms first", () => {
+    for (const lang of LANGS) {
+      for (const kind of kinds) {
+        const text = texts(buildTemplate(kind, { lang })).join("\n");
+        expect(text).not.toMatch(/资料中的|the source|source's/i);
+      }
+    }
+    const event = texts(buildTemplate("event", { lang: "zh-CN" }));
+    expect(event).toContain("单车毛利 m");
+    expect(event.some((t) => t.includes("边际贡献"))).toBe(true); // in the note, after 单车毛利
+    expect(event.filter((t) => t.includes("边际贡献")).every((t) => !t.startsWith("边际贡献"))).toBe(true);
+  });
+});
+
+describe("print set-up", () => {
+  test.each(all.map((x) => [`${x.kind} ${x.lang}`, x] as const))("%s: every sheet prints", (_id, x) => {
+    const spec = buildTemplate(x.kind, { lang: x.lang, dealerName: "星辰汽车 & Co" });
+    for (const s of spec.sheets) {
+      const p = s.print;
+      expect([s.key, p?.orientation]).toEqual([s.key, expect.stringMatching(/^(portrait|landscape)$/)]);
+      expect(p?.footer).toBe("星辰汽车 & Co");
+      // The print area holds every cell, merge and chart of the sheet.
+      const area = parseRange(p?.area ?? "A1");
+      const inside = (a: string) => {
+        const c = parseCell(a);
+        return (
+          c.row >= area.row &&
+          c.row < area.row + area.rows &&
+          c.col >= area.col &&
+          c.col < area.col + area.cols
+        );
+      };
+      for (const a of flattenCells(s).keys()) expect([s.key, a, inside(a)]).toEqual([s.key, a, true]);
+      for (const ch of s.charts ?? []) expect([ch.from, ch.to].every(inside)).toBe(true);
+      if (p?.titleRows) expect(p.titleRows).toMatch(/^\d+:\d+$/);
+      for (const r of p?.breaksAfter ?? []) expect(r).toBeLessThan(area.row + area.rows);
+    }
+  });
+
+  test("wide sheets print landscape, the event and the budget summary portrait", () => {
+    const o = (kind: TemplateKind) =>
+      buildTemplate(kind, { lang: "en-US" }).sheets.map((s) => `${s.key}:${s.print?.orientation}`);
+    expect(o("budget")).toEqual(["budget:landscape", "summary:portrait"]);
+    expect(o("funnel")).toEqual(["funnel:landscape"]);
+    expect(o("event")).toEqual(["event:portrait"]);
+    expect(o("plan")).toEqual(["plan:landscape", "strategy:landscape"]);
+  });
+});
+
+describe("validations", () => {
+  test.each(all.map((x) => [`${x.kind} ${x.lang}`, x] as const))("%s: no cell has two rules", (_id, x) => {
+    for (const s of x.spec.sheets) {
+      const seen = new Map<string, string>();
+      for (const v of s.validations)
+        for (const a of rangeCells(v.range)) {
+          expect([a, seen.get(a)]).toEqual([a, undefined]);
+          seen.set(a, v.range);
+        }
+    }
   });
 });

@@ -9,7 +9,9 @@ import type {
   XContext,
   XDataValidation,
   XFont,
+  XHeaderFooter,
   XNamedItem,
+  XPageLayout,
   XRange,
   XRangeFormat,
   XValidationRule,
@@ -44,6 +46,8 @@ export interface ChartRecord {
   type: string;
   source: string;
   categories?: string;
+  /** How the categories were given: the category axis, or the first series' x values (a pie). */
+  categoriesBy?: "axis" | "series";
   seriesBy: string;
   title?: string;
   from?: string;
@@ -58,15 +62,32 @@ export interface ConditionalRecord {
   fontColor?: string;
 }
 
+/** What the page layout API set on a sheet. */
+export interface PrintRecord {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  titleRows?: string;
+  area?: string;
+  /** Rows that start a page (a break before each), in the order added. */
+  breaksBefore?: number[];
+  leftFooter?: string;
+  centerFooter?: string;
+  rightFooter?: string;
+}
+
 export interface SheetRecord {
   name: string;
   cells: Map<string, CellRecord>;
   merges: string[];
   /** Column letter -> width in points. */
   columnWidths: Map<string, number>;
+  /** Row number -> height in points. */
+  rowHeights: Map<number, number>;
   freezeAt?: string;
   charts: ChartRecord[];
   conditionalFormats: ConditionalRecord[];
+  print?: PrintRecord;
   activated: boolean;
   /** The address last selected on this sheet (range.select()). */
   selected?: string;
@@ -237,6 +258,17 @@ class DoubleRange extends Loadable implements XRange {
       },
       get columnWidth(): number {
         throw new OfficeError("PropertyNotLoaded", "columnWidth");
+      },
+      set rowHeight(v: number) {
+        ctx.requireApi("1.2", "format.rowHeight");
+        const m = /^(\d+):(\d+)$/.exec(addr);
+        if (!m || m[1] !== m[2]) throw new OfficeError("InvalidArgument", "the double takes heights per row");
+        if (!(v > 0 && v <= 409)) throw new OfficeError("InvalidArgument", `row height ${v}`);
+        sheet.rowHeights.set(Number(m[1]), v);
+        ctx.writes++;
+      },
+      get rowHeight(): number {
+        throw new OfficeError("PropertyNotLoaded", "rowHeight");
       },
     };
   }
@@ -419,15 +451,113 @@ class DoubleWorksheet extends Loadable implements XWorksheet {
             categoryAxis: {
               setCategoryNames: (r: XRange) => {
                 this.ctx.requireApi("1.7", "setCategoryNames");
+                // A pie has no axes; Excel fails the batch.
+                if (type === "Pie")
+                  this.ctx.fail(new OfficeError("InvalidOperation", "a pie chart has no axes"));
                 rec.categories = r instanceof DoubleRange ? r.getAddress() : "?";
+                rec.categoriesBy = "axis";
               },
             },
+          },
+          series: {
+            getItemAt: (index: number) => ({
+              setXAxisValues: (r: XRange) => {
+                this.ctx.requireApi("1.7", "setXAxisValues");
+                if (index !== 0)
+                  throw new OfficeError("InvalidArgument", "the double has one series per call");
+                rec.categories = r instanceof DoubleRange ? r.getAddress() : "?";
+                rec.categoriesBy = "series";
+              },
+            }),
           },
           setPosition: (from: string, to?: string) => {
             rec.from = from;
             rec.to = to;
           },
         };
+      },
+    };
+  }
+  get pageLayout(): XPageLayout {
+    this.ctx.requireApi("1.9", "pageLayout");
+    const rec: PrintRecord = (this.record.print ??= {});
+    const ctx = this.ctx;
+    const unloaded = (what: string) => new OfficeError("PropertyNotLoaded", what);
+    const oneOf = (what: string, v: string, allowed: readonly string[]) => {
+      if (!allowed.includes(v)) ctx.fail(new OfficeError("InvalidArgument", `${what}: ${v}`));
+      return v;
+    };
+    // Header/footer codes: "&" starts a code (&P page, &N pages, &A sheet, &L/&C/&R sections, &&
+    // a literal "&", &"font", &12 size …); a bare "&" before anything else is refused here.
+    const footerText = (what: string, v: string) => {
+      const codes = v.replace(/&&/g, "");
+      if (/&(?![PNDTFAZGBIUEXYSKLCR"0-9])/.test(codes) || /&$/.test(codes))
+        ctx.fail(new OfficeError("InvalidArgument", `${what}: a bare & in ${v}`));
+      return v;
+    };
+    const footer: XHeaderFooter = {
+      set leftFooter(v: string) {
+        rec.leftFooter = footerText("leftFooter", v);
+      },
+      get leftFooter(): string {
+        throw unloaded("leftFooter");
+      },
+      set centerFooter(v: string) {
+        rec.centerFooter = footerText("centerFooter", v);
+      },
+      get centerFooter(): string {
+        throw unloaded("centerFooter");
+      },
+      set rightFooter(v: string) {
+        rec.rightFooter = footerText("rightFooter", v);
+      },
+      get rightFooter(): string {
+        throw unloaded("rightFooter");
+      },
+    };
+    return {
+      set orientation(v: string) {
+        rec.orientation = oneOf("orientation", v, ["Portrait", "Landscape"]);
+      },
+      get orientation(): string {
+        throw unloaded("orientation");
+      },
+      set paperSize(v: string) {
+        rec.paperSize = oneOf("paperSize", v, ["A3", "A4", "A5", "Letter", "Legal"]);
+      },
+      get paperSize(): string {
+        throw unloaded("paperSize");
+      },
+      set zoom(v: XPageLayout["zoom"]) {
+        const fit = v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined;
+        if (fit === (v.scale !== undefined))
+          ctx.fail(new OfficeError("InvalidArgument", "zoom takes a scale or pages to fit, not both"));
+        rec.zoom = { ...v };
+      },
+      get zoom(): XPageLayout["zoom"] {
+        throw unloaded("zoom");
+      },
+      headersFooters: { defaultForAllPages: footer },
+      setPrintTitleRows: (rows: string) => {
+        if (!/^\$?\d+:\$?\d+$/.test(rows))
+          ctx.fail(new OfficeError("InvalidArgument", `print titles must be whole rows: ${rows}`));
+        rec.titleRows = rows;
+      },
+      setPrintArea: (area: string) => {
+        parseRange(area); // throws on anything but a cell range
+        rec.area = area;
+      },
+    };
+  }
+  get horizontalPageBreaks() {
+    this.ctx.requireApi("1.9", "horizontalPageBreaks");
+    return {
+      add: (at: string): unknown => {
+        const r = parseRange(at); // throws on anything but a cell or range
+        const rec: PrintRecord = (this.record.print ??= {});
+        (rec.breaksBefore ??= []).push(r.row + 1);
+        this.ctx.writes++;
+        return {};
       },
     };
   }
@@ -611,6 +741,7 @@ function newSheet(name: string): SheetRecord {
     cells: new Map(),
     merges: [],
     columnWidths: new Map(),
+    rowHeights: new Map(),
     charts: [],
     conditionalFormats: [],
     activated: false,

@@ -1,7 +1,8 @@
 import { buildTemplate, templateKinds } from "../../src/templates";
 import { cellAddress, rangeCells } from "../../src/core/a1";
 import { LANGS } from "../../src/core/lang";
-import { flattenCells, type WorkbookSpec } from "../../src/templates/spec";
+import { flattenCells, isFormula, resolveSheetRefs, type WorkbookSpec } from "../../src/templates/spec";
+import { rowHeights } from "../../src/workbook/row-heights";
 import { flagLooks, looks } from "../../src/workbook/looks";
 import { OfficeWorkbook, toWorkbookError, type RetryPolicy } from "../../src/workbook/office";
 import { WorkbookError } from "../../src/workbook/port";
@@ -48,18 +49,23 @@ describe("the strict Excel double", () => {
 
 describe("Office adapter: writeTemplate", () => {
   test.each(cases)("%s: one run, at most 3 syncs, content equals the spec", async (_id, spec) => {
-    const { excel, port } = setup({ sheets: ["Sheet1"] });
+    const { excel, port } = setup({ sheets: ["Sheet1"], apiVersion: "1.9" });
     const result = await port.writeTemplate(spec);
     expect(excel.runs).toBe(1);
     expect(excel.syncs).toBeLessThanOrEqual(3);
     expect(result.skipped).toEqual([]);
     expect(result.sheetNames).toEqual(spec.sheets.map((s) => s.name));
 
+    const realNames = new Map(spec.sheets.map((s) => [s.key, s.name]));
     for (const s of spec.sheets) {
       const rec = excel.sheet(s.name);
-      // Cells: every spec cell written as is (null as an empty cell), nothing else written.
+      // Cells: every spec cell written as is (null as an empty cell, another sheet by its real name),
+      // nothing else written.
       const cells = flattenCells(s);
-      for (const [addr, v] of cells) expect([addr, rec.cells.get(addr)?.formula]).toEqual([addr, v ?? ""]);
+      for (const [addr, v] of cells) {
+        const want = isFormula(v) ? resolveSheetRefs(v, realNames) : (v ?? "");
+        expect([addr, rec.cells.get(addr)?.formula]).toEqual([addr, want]);
+      }
       const written = [...rec.cells.entries()].filter(([, c]) => c.formula !== undefined).map(([a]) => a);
       expect(written.sort()).toEqual([...cells.keys()].sort());
       // Number formats, last one wins as in the spec.
@@ -83,9 +89,33 @@ describe("Office adapter: writeTemplate", () => {
       expect(rec.freezeAt !== undefined).toBe(
         s.freeze !== undefined && (s.freeze.rows > 0 || s.freeze.cols > 0),
       );
-      expect(rec.charts.map((c) => [c.type, c.source, c.categories, c.title, c.from, c.to])).toEqual(
-        (s.charts ?? []).map((c) => ["Line", c.series, c.categories, c.title, c.from, c.to]),
+      const excelType = { line: "Line", column: "ColumnClustered", bar: "BarClustered", pie: "Pie" };
+      expect(
+        rec.charts.map((c) => [c.type, c.source, c.categories, c.categoriesBy, c.title, c.from, c.to]),
+      ).toEqual(
+        (s.charts ?? []).map((c) => [
+          excelType[c.type],
+          c.series,
+          c.categories,
+          c.type === "pie" ? "series" : "axis",
+          c.title,
+          c.from,
+          c.to,
+        ]),
       );
+      // Print set-up: A4, one page wide, as many tall as needed, titles, area, footer, breaks.
+      const p = s.print;
+      expect(rec.print).toEqual({
+        paperSize: "A4",
+        orientation: p?.orientation === "landscape" ? "Landscape" : "Portrait",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        ...(p?.titleRows ? { titleRows: p.titleRows.replace(/(\d+)/g, "$$$1") } : {}),
+        area: p?.area,
+        centerFooter: "&A",
+        rightFooter: "&P / &N",
+        ...(p?.breaksAfter ? { breaksBefore: p.breaksAfter.map((r) => r + 1) } : {}),
+      });
+      expect([...rec.rowHeights.entries()]).toEqual(rowHeights(s).map((h) => [h.row, h.height]));
     }
     for (const s of spec.sheets) {
       expect(excel.sheet(s.name).conditionalFormats).toEqual(
@@ -123,14 +153,45 @@ describe("Office adapter: writeTemplate", () => {
     const { excel, port } = setup({ apiVersion: "1.3" });
     const result = await port.writeTemplate(buildTemplate("budget", { lang: "zh-CN" }));
     expect([...result.skipped].sort()).toEqual([
+      "chartCategories",
       "conditionalFormats",
       "dataValidation",
       "freezePanes",
       "names",
+      "pageLayout",
     ]);
     expect(result.names).toEqual([]);
-    expect(excel.sheets).toHaveLength(1);
+    expect(excel.sheets).toHaveLength(2);
+    expect(excel.sheets.every((s) => s.print === undefined)).toBe(true);
     expect(excel.syncs).toBe(2);
+  });
+
+  test("Excel 2016's ExcelApi 1.8 gets everything but the page layout", async () => {
+    const { excel, port } = setup({ apiVersion: "1.8" });
+    const result = await port.writeTemplate(buildTemplate("event", { lang: "zh-CN", dealerName: "星辰" }));
+    expect(result.skipped).toEqual(["pageLayout"]);
+    expect(excel.sheets[0].print).toBeUndefined();
+    expect(excel.sheets[0].charts).toHaveLength(1);
+  });
+
+  test("the footer's dealer keeps a literal & (doubled, as the footer codes need)", async () => {
+    const { excel, port } = setup({ apiVersion: "1.9" });
+    await port.writeTemplate(buildTemplate("event", { lang: "en-US", dealerName: "Star & Sons" }));
+    expect(excel.sheets[0].print?.leftFooter).toBe("Star && Sons");
+  });
+
+  test("a budget written twice: the second summary reads the second budget sheet", async () => {
+    const spec = buildTemplate("budget", { lang: "en-US" });
+    const { excel, port } = setup();
+    await port.writeTemplate(spec);
+    const second = await port.writeTemplate(spec);
+    expect(second.sheetNames).toEqual(["Marketing Budget (2)", "Budget Summary (2)"]);
+    const formulas = [...excel.sheet("Budget Summary (2)").cells.values()]
+      .map((c) => c.formula)
+      .filter((f): f is string => typeof f === "string" && f.includes("!"));
+    expect(formulas.length).toBeGreaterThan(20);
+    for (const f of formulas) expect(f).toMatch(/^=.*'Marketing Budget \(2\)'!\$[A-Z]+\$\d+/);
+    expect(formulas.some((f) => f.includes("'Marketing Budget'!"))).toBe(false);
   });
 
   test("retries with backoff while Excel is in cell-edit mode", async () => {
@@ -191,14 +252,14 @@ describe("both adapters write the same content", () => {
     expect(snap.sheets.map((s) => s.name)).toEqual(excel.sheets.map((s) => s.name));
     for (const [si, sheet] of snap.sheets.entries()) {
       const rec = excel.sheets[si];
-      const chartNote = spec.sheets[si].charts?.[0]?.from;
+      const chartNotes = new Set((spec.sheets[si].charts ?? []).map((c) => c.from));
       const seen = new Set<string>();
       for (const cell of sheet.cells) {
         const addr = cellAddress(cell.row, cell.col);
         const v = cell.value;
         const fromXlsx = cell.formula ?? (v === null ? "" : v);
         // The chart's note is the one thing only the .xlsx file has: exceljs cannot draw charts.
-        if (addr === chartNote) continue;
+        if (chartNotes.has(addr)) continue;
         if (fromXlsx === "" && !rec.cells.get(addr)?.formula) continue;
         seen.add(addr);
         expect([addr, fromXlsx]).toEqual([addr, rec.cells.get(addr)?.formula ?? ""]);
@@ -209,7 +270,13 @@ describe("both adapters write the same content", () => {
       expect(nonEmpty.every(([a]) => seen.has(a))).toBe(true);
     }
     const fromOffice = excel.names.map((n) => `${n.name}=${unquote(n.reference.slice(1))}`).sort();
-    const fromXlsx = snap.names.map((n) => `${n.name}=${unquote(n.refersTo)}`).sort();
+    // The file's sheet-local names are the print set-up's (_xlnm.Print_Area, _xlnm.Print_Titles).
+    const local = snap.names.filter((n) => n.sheet !== undefined);
+    expect(local.every((n) => n.name.startsWith("_xlnm.Print_"))).toBe(true);
+    const fromXlsx = snap.names
+      .filter((n) => n.sheet === undefined)
+      .map((n) => `${n.name}=${unquote(n.refersTo)}`)
+      .sort();
     expect(fromXlsx).toEqual(fromOffice);
   });
 });

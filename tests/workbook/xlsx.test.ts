@@ -2,6 +2,9 @@ import JSZip from "jszip";
 import { buildTemplate } from "../../src/templates";
 import { readXlsx, templateToXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
 import type { WorkbookSpec } from "../../src/templates/spec";
+import { absoluteRange, rangeCells } from "../../src/core/a1";
+import { decodeXml } from "../../src/workbook/xml";
+import { rowHeights } from "../../src/workbook/row-heights";
 import { formulaAt, rowValues } from "../support/snapshot";
 
 const spec: WorkbookSpec = {
@@ -74,5 +77,53 @@ describe("xlsx adapter: formatting only a file shows", () => {
     expect(xml).toContain('<formula>"Off track"</formula>');
     expect(xml).toMatch(/<dataValidation [^>]*type="decimal"/);
     expect(xml).toMatch(/<pane [^>]*ySplit="8"[^>]*state="frozen"/);
+  });
+
+  const sheetXml = async (spec: WorkbookSpec, n = 1) => {
+    const zip = await JSZip.loadAsync(await templateToXlsx(spec));
+    return {
+      sheet: (await zip.file(`xl/worksheets/sheet${n}.xml`)?.async("string")) ?? "",
+      workbook: (await zip.file("xl/workbook.xml")?.async("string")) ?? "",
+    };
+  };
+
+  test("print set-up: A4, fit to one page wide, any number tall, titles, area, footer, breaks", async () => {
+    const spec = buildTemplate("plan", { lang: "zh-CN", dealerName: "星辰 & 伙伴" });
+    const { sheet, workbook } = await sheetXml(spec);
+    expect(sheet).toMatch(/<pageSetUpPr [^>]*fitToPage="1"/);
+    const setup = /<pageSetup [^>]*\/>/.exec(sheet)?.[0] ?? "";
+    expect(setup).toMatch(/paperSize="9"/);
+    expect(setup).toMatch(/orientation="landscape"/);
+    expect(setup).toMatch(/fitToWidth="1"/);
+    expect(setup).toMatch(/fitToHeight="0"/);
+    expect(sheet).toContain(
+      "<oddFooter>&amp;L星辰 &amp;&amp; 伙伴&amp;C&amp;A&amp;R&amp;P / &amp;N</oddFooter>",
+    );
+    expect(sheet).toMatch(/<rowBreaks [^>]*><brk id="33"/);
+    const names = new Map(
+      [...workbook.matchAll(/<definedName name="(_xlnm\.[A-Za-z_]+)" localSheetId="0">([^<]*)</g)].map(
+        (m) => [m[1], decodeXml(m[2])],
+      ),
+    );
+    expect(names.get("_xlnm.Print_Area")).toBe(`营销计划!${absoluteRange(spec.sheets[0].print?.area ?? "")}`);
+    expect(names.get("_xlnm.Print_Titles")).toBe("营销计划!$1:$2");
+  });
+
+  test("rows with a large or wrapped text get a height of their own", async () => {
+    const spec = buildTemplate("event", { lang: "en-US" });
+    const { sheet } = await sheetXml(spec);
+    const heights = rowHeights(spec.sheets[0]);
+    expect(heights.find((h) => h.row === 1)?.height).toBeGreaterThan(15); // the 16-point title
+    for (const h of heights)
+      expect(sheet).toMatch(new RegExp(`<row r="${h.row}"[^>]* ht="${h.height}" customHeight="1"`));
+  });
+
+  test("each validation is written once, over its own range (no overlapping ranges)", async () => {
+    const spec = buildTemplate("plan", { lang: "en-US" });
+    const { sheet } = await sheetXml(spec);
+    const sqrefs = [...sheet.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(sqrefs).toEqual(spec.sheets[0].validations.map((v) => v.range).sort());
+    const cells = sqrefs.flatMap((r) => rangeCells(r));
+    expect(new Set(cells).size).toBe(cells.length);
   });
 });

@@ -2,8 +2,16 @@
 // added to a dealer's workbook and the league report all come through here. Sheet names and defined
 // names are chosen by src/workbook/plan.ts (a taken name gets a new one; a user's sheet or name is
 // never replaced); every other part of the workbook is carried over as it was.
-import { absoluteRange, sheetRef } from "../../core/a1";
-import type { NameSpec, SheetSpec } from "../../templates/spec";
+import { absoluteRange, parseCell, sheetRef } from "../../core/a1";
+import {
+  flattenCells,
+  isFormula,
+  resolveSheetRefs,
+  type NameSpec,
+  type SheetSpec,
+} from "../../templates/spec";
+import { absoluteRows } from "../print";
+import { chartPartXml } from "./chart";
 import { planWrite } from "../plan";
 import type { WrittenName } from "../port";
 import { escapeAttr, escapeText } from "./escape";
@@ -92,8 +100,13 @@ export function addSheets(
     const name = plan.sheetNames.get(sheet.key) as string;
     realNames.push(name);
     const part = pkg.freshPart("xl/worksheets/sheet", ".xml");
+    // The part must exist before relationships from it are added.
+    pkg.set(part, "");
+    const drawingRelId = (sheet.charts ?? []).length ? addCharts(pkg, part, sheet, name) : undefined;
     const xml = worksheetXml(sheet, styles, {
       externalLink: (url) => pkg.addExternalRelationship(part, REL.hyperlink, url),
+      resolve: (f) => resolveSheetRefs(f, plan.sheetNames),
+      ...(drawingRelId ? { drawingRelId } : {}),
     });
     pkg.set(part, xml);
     pkg.setContentType(part, CT.worksheet);
@@ -103,8 +116,9 @@ export function addSheets(
     );
     const local = pkg.sheets.length + i;
     if (sheet.print?.titleRows) {
-      const [a, b] = sheet.print.titleRows.split(":");
-      localNames.push(nameXml("_xlnm.Print_Titles", `${sheetRef(name, `$${a}:$${b ?? a}`)}`, local));
+      localNames.push(
+        nameXml("_xlnm.Print_Titles", sheetRef(name, absoluteRows(sheet.print.titleRows)), local),
+      );
     }
     if (sheet.print?.area)
       localNames.push(nameXml("_xlnm.Print_Area", sheetRef(name, absoluteRange(sheet.print.area)), local));
@@ -141,9 +155,53 @@ export function addSheets(
     }
     pkg.set(stylesPart, styles.result());
   }
-  // Charts are drawn as DrawingML parts once the chart writer is wired in (src/workbook/ooxml/chart.ts).
-  const skipped = spec.sheets.some((x) => (x.charts ?? []).length > 0) ? ["chart"] : [];
-  return { bytes: pkg.save(), sheetNames: realNames, names: plan.names, skipped };
+  return { bytes: pkg.save(), sheetNames: realNames, names: plan.names, skipped: [] };
+}
+
+const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+
+/**
+ * The sheet's charts as a drawing part (one two-cell anchor per chart) and chart parts bound to the
+ * sheet's cells, so the chart is in the file whoever opens it. The number caches carry the constants
+ * the spec holds (formula results are computed on opening). Returns the drawing's relationship id.
+ */
+function addCharts(pkg: Package, sheetPart: string, sheet: SheetSpec, sheetName: string): string {
+  const drawing = pkg.freshPart("xl/drawings/drawing", ".xml");
+  pkg.set(drawing, "");
+  const relId = pkg.addRelationship(sheetPart, REL.drawing, drawing);
+  const cells = flattenCells(sheet);
+  const cache = (address: string): string | number | null | undefined => {
+    const v = cells.get(address);
+    if (v === undefined || v === null || isFormula(v)) return undefined;
+    if (typeof v === "number" || typeof v === "string") return v;
+    return typeof v === "boolean" ? Number(v) : v.text;
+  };
+  const anchors = (sheet.charts ?? []).map((chart, i) => {
+    const part = pkg.freshPart("xl/charts/chart", ".xml");
+    pkg.set(part, chartPartXml(chart, sheetName, cache));
+    pkg.setContentType(part, CT.chart);
+    const rid = pkg.addRelationship(drawing, REL.chart, part);
+    const from = parseCell(chart.from);
+    const to = parseCell(chart.to);
+    const at = (p: { row: number; col: number }) =>
+      `<xdr:col>${p.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+    return (
+      `<xdr:twoCellAnchor><xdr:from>${at(from)}</xdr:from><xdr:to>${at({ row: to.row + 1, col: to.col + 1 })}</xdr:to>` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeAttr(chart.title || `Chart ${i + 1}`)}"/>` +
+      `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+      `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" r:id="${rid}"/></a:graphicData></a:graphic>` +
+      `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+    );
+  });
+  pkg.set(
+    drawing,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}" xmlns:r="${NS.rel}">` +
+      `${anchors.join("")}</xdr:wsDr>`,
+  );
+  pkg.setContentType(drawing, CT.drawing);
+  return relId;
 }
 
 function nameXml(name: string, refersTo: string, localSheetId?: number): string {

@@ -6,11 +6,14 @@ import { cellAddress, parseCell, rangeCells } from "../../core/a1";
 import {
   flattenCells,
   isFormula,
+  isTextCell,
   type SheetSpec,
   type SpecCell,
   type ValidationRule,
 } from "../../templates/spec";
 import { flagLooks, looks } from "../looks";
+import { oddFooter, PAPER_A4 } from "../print";
+import { rowHeights } from "../row-heights";
 import { escapeAttr, escapeText } from "./escape";
 import type { StyleAppender } from "./styles-write";
 import { NS } from "./xml";
@@ -20,6 +23,8 @@ export interface SheetParts {
   externalLink(url: string): string;
   /** The drawing holding the sheet's charts, when it has any: its relationship id. */
   readonly drawingRelId?: string;
+  /** A formula with references to the template's other sheets (sheetCell) resolved to their names. */
+  resolve(formula: string): string;
 }
 
 function validationXml(
@@ -50,15 +55,15 @@ function validationXml(
 function cellXml(addr: string, v: SpecCell, style: number): string {
   const s = style ? ` s="${style}"` : "";
   if (v === null) return `<c r="${addr}"${s}/>`;
+  // User text stays text, whatever it starts with.
+  if (isTextCell(v))
+    return `<c r="${addr}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(v.text)}</t></is></c>`;
   if (isFormula(v)) return `<c r="${addr}"${s}><f>${escapeText(v.slice(1))}</f></c>`;
   if (typeof v === "number")
     return Number.isFinite(v) ? `<c r="${addr}"${s}><v>${v}</v></c>` : `<c r="${addr}"${s}/>`;
   if (typeof v === "boolean") return `<c r="${addr}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
   return `<c r="${addr}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
 }
-
-/** Header/footer text: "&" starts a code there, so a dealer called "A&B" is written "A&&B". */
-const hfText = (s: string): string => s.replace(/&/g, "&&");
 
 export function worksheetXml(sheet: SheetSpec, styles: StyleAppender, parts: SheetParts): string {
   const cells = flattenCells(sheet);
@@ -76,18 +81,23 @@ export function worksheetXml(sheet: SheetSpec, styles: StyleAppender, parts: She
     if (v === null && style === 0) continue;
     const { row, col } = parseCell(addr);
     const list = byRow.get(row) ?? [];
-    list.push({ col, xml: cellXml(addr, v, style) });
+    list.push({ col, xml: cellXml(addr, isFormula(v) ? parts.resolve(v) : v, style) });
     byRow.set(row, list);
   }
+  // Rows that need more than the default height get it (no engine grows a row on opening).
+  const heights = new Map(rowHeights(sheet).map((h) => [h.row - 1, h.height]));
+  for (const r of heights.keys()) if (!byRow.has(r)) byRow.set(r, []);
   const rows = [...byRow.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(
-      ([r, list]) =>
-        `<row r="${r + 1}">${list
-          .sort((a, b) => a.col - b.col)
-          .map((c) => c.xml)
-          .join("")}</row>`,
-    )
+    .map(([r, list]) => {
+      const ht = heights.get(r);
+      const attrs = ht !== undefined ? ` ht="${ht}" customHeight="1"` : "";
+      const body = list
+        .sort((a, b) => a.col - b.col)
+        .map((c) => c.xml)
+        .join("");
+      return `<row r="${r + 1}"${attrs}>${body}</row>`;
+    })
     .join("");
 
   const print = sheet.print;
@@ -126,9 +136,15 @@ export function worksheetXml(sheet: SheetSpec, styles: StyleAppender, parts: She
     })
     .join("");
   const margins = `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;
+  const breaks = print?.breaksAfter ?? [];
   const setup = print
-    ? `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>` +
-      `<headerFooter><oddFooter>${escapeText(`&L${hfText(print.footer ?? "")}&C&A&R&P / &N`)}</oddFooter></headerFooter>`
+    ? `<pageSetup paperSize="${PAPER_A4}" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>` +
+      `<headerFooter><oddFooter>${escapeText(oddFooter(print))}</oddFooter></headerFooter>` +
+      (breaks.length
+        ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">` +
+          breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("") +
+          `</rowBreaks>`
+        : "")
     : "";
   const drawing = parts.drawingRelId ? `<drawing r:id="${parts.drawingRelId}"/>` : "";
   return (
