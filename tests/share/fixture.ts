@@ -7,15 +7,8 @@
  * src/core), a calculation chain. Built from an input set, so tests can vary the inputs.
  */
 import JSZip from "jszip";
-import {
-  breakevenAttendeesGrid,
-  breakevenBuyersGrid,
-  costPerSaleGrid,
-  funnelRateGrid,
-  funnelTargetsGrid,
-  roiGrid,
-  type Result,
-} from "../../src/functions/compute";
+import type { Result } from "../../src/functions/compute";
+import { FUNCTIONS } from "../../src/functions/registry";
 import { isDomainError } from "../../src/core";
 import { formatCell, parseRef } from "../../src/core/formula";
 
@@ -75,6 +68,13 @@ function raw(v: Val): unknown {
   if (typeof v === "object") return { code: v.error };
   return v;
 }
+
+const breakevenAttendeesGrid = FUNCTIONS.BREAKEVEN_ATTENDEES.compute;
+const breakevenBuyersGrid = FUNCTIONS.BREAKEVEN_BUYERS.compute;
+const costPerSaleGrid = FUNCTIONS.COST_PER_SALE.compute;
+const funnelRateGrid = FUNCTIONS.FUNNEL_RATE.compute;
+const funnelTargetsGrid = FUNCTIONS.FUNNEL_TARGETS.compute;
+const roiGrid = FUNCTIONS.ROI.compute;
 
 function toExpected(x: number | { kind: "domain-error"; code: string } | unknown): Expected {
   if (isDomainError(x)) return { error: x.code };
