@@ -84,10 +84,21 @@ export function coerceLogical(value: unknown, argument: string): Num {
   return domainError("notLogical", argument);
 }
 
+/**
+ * The blank error of each argument, made once: domain errors are frozen, so one object can stand
+ * for every blank cell of a range (a year's row with months still empty has many).
+ */
+const BLANKS = new Map<string, DomainError>();
+function blank(argument: string): DomainError {
+  let error = BLANKS.get(argument);
+  if (!error) BLANKS.set(argument, (error = domainError("blank", argument)));
+  return error;
+}
+
 /** One cell: numbers pass; blank (null, undefined, "") → #N/A; text and logicals → #VALUE!. */
 export function coerceCell(value: unknown, argument: string): Num {
   if (typeof value === "number") return Number.isFinite(value) ? value : domainError("notFinite", argument);
-  if (value === null || value === undefined || value === "") return domainError("blank", argument);
+  if (value === null || value === undefined || value === "") return blank(argument);
   if (typeof value === "object") return coerceObject(value as Record<string, unknown>, argument);
   // Text (even "12") and TRUE/FALSE: a number belongs here, and silently reading them hides mistakes.
   return domainError("notNumber", argument);
