@@ -10,9 +10,27 @@ const urlDev = "https://localhost:3000/";
 const urlProd = process.env.ADDIN_URL || urlDev;
 const certDir = path.join(__dirname, "certs");
 
+// The build reads the function descriptors (src/functions/defs/*, TypeScript) for the zh-CN metadata
+// texts and the help content, through tsx's require hook, registered under its own namespace so it
+// only applies to these requires. Loaded afresh on each compilation, so a running dev server picks
+// up edited descriptors.
+function loadDescriptors() {
+  const { register } = require("tsx/cjs/api");
+  const api = register({ namespace: `descriptors-${Date.now()}` });
+  try {
+    return api.require(
+      path.join(__dirname, "build/descriptors.ts"),
+      path.join(__dirname, "webpack.config.js"),
+    );
+  } finally {
+    api.unregister();
+  }
+}
+
 // Microsoft's tools generate functions.json only in the default language. The zh-CN file is derived
-// from it and the translation table at build time, so the two cannot drift: a missing translation
-// fails the build.
+// from it and the descriptors' zh-CN texts at build time, so the two cannot drift: a missing
+// translation fails the build. Both files get the top-level options the metadata plugin does not
+// write (allowErrorForDataTypeAny).
 class LocalizedMetadataPlugin {
   constructor(fromUrl, toUrl) {
     this.fromUrl = fromUrl;
@@ -31,16 +49,13 @@ class LocalizedMetadataPlugin {
         () => {
           const source = compilation.getAsset("functions.json");
           if (!source) return; // the metadata plugin already reported its error
-          // Required lazily so a change to the table is picked up by a running dev server.
-          const tablePath = path.join(__dirname, "src/functions/zh-CN.json");
-          compilation.fileDependencies.add(tablePath);
+          compilation.contextDependencies.add(path.join(__dirname, "src/functions"));
           try {
             const localizer = require.resolve("./build/localize-metadata.js");
             delete require.cache[localizer];
-            const { localizeMetadata } = require(localizer);
-            const metadata = JSON.parse(source.source.source().toString());
-            const table = JSON.parse(fs.readFileSync(tablePath, "utf8"));
-            const localized = localizeMetadata(metadata, table);
+            const { localizeMetadata, withMetadataOptions } = require(localizer);
+            const metadata = withMetadataOptions(JSON.parse(source.source.source().toString()));
+            const localized = localizeMetadata(metadata, loadDescriptors().zhTable());
             compilation.emitAsset(
               "functions.zh-CN.json",
               new webpack.sources.RawSource(this.rehost(localized)),
@@ -56,9 +71,9 @@ class LocalizedMetadataPlugin {
 }
 
 // The function help pages are rendered from the metadata Excel shows (functions.json and
-// functions.zh-CN.json: names, descriptions, parameters) and the help-only texts in
-// src/functions/help-content.js, so help cannot drift from the metadata. Runs after
-// LocalizedMetadataPlugin, in the same stage, because it reads the zh-CN file that plugin emits.
+// functions.zh-CN.json: names, descriptions, parameters) and the help-only texts of the descriptors,
+// so help cannot drift from the metadata. Runs after LocalizedMetadataPlugin, in the same stage,
+// because it reads the zh-CN file that plugin emits.
 class HelpPagesPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("HelpPagesPlugin", (compilation) => {
@@ -69,17 +84,16 @@ class HelpPagesPlugin {
           const zh = compilation.getAsset("functions.zh-CN.json");
           if (!en || !zh) return; // the metadata plugins already reported their errors
           try {
-            // Required lazily, caches dropped, so a running dev server picks up edited help texts.
-            const files = ["./src/functions/help-content.js", "./build/help-pages.js"].map((f) =>
-              require.resolve(f),
-            );
-            for (const file of files) {
-              compilation.fileDependencies.add(file);
-              delete require.cache[file];
-            }
-            const { renderHelpPages } = require(files[1]);
+            // Required lazily, cache dropped, so a running dev server picks up an edited renderer.
+            const renderer = require.resolve("./build/help-pages.js");
+            compilation.fileDependencies.add(renderer);
+            delete require.cache[renderer];
+            const { renderHelpPages } = require(renderer);
             const parse = (asset) => JSON.parse(asset.source.source().toString());
-            const pages = renderHelpPages({ "en-US": parse(en), "zh-CN": parse(zh) });
+            const pages = renderHelpPages(
+              { "en-US": parse(en), "zh-CN": parse(zh) },
+              loadDescriptors().helpContent(),
+            );
             // Marked minimized: a few KB each, served exactly as rendered, so tests can compare
             // dist/ with the renderer's output (production's HTML minifier would rewrite them).
             for (const [file, html] of Object.entries(pages)) {

@@ -1,5 +1,6 @@
 // Custom functions: cost of the Excel wrapper (argument coercion, broadcasting, error mapping)
-// against the core it wraps, and FUNNEL_RATE over a 10,000 × 6 block. Prints figures; asserts none.
+// against the core it wraps, for all twelve functions, FUNNEL_RATE over a 10,000 × 6 block and
+// FUNNEL_SPREAD over 1,000 salespeople × 6 stages. Prints figures; asserts none.
 import * as core from "../src/core";
 
 type Wrapped = (...args: unknown[][][]) => unknown[][];
@@ -91,6 +92,21 @@ export async function bench(): Promise<void> {
   const rates3c = rates3.map((x) => [x]);
   const target60 = [[60]];
 
+  const x = values((i) => 0.2 + (i % 40) / 100);
+  const xc = cell(x);
+  const series12 = values((i) => i).map((i) => [
+    Array.from({ length: 12 }, (_, k) => (k < 6 + (i % 6) ? 100 - k * (1 + (i % 3)) : null)),
+  ]);
+  const seriesCore = series12.map((rows) =>
+    rows[0].map((v) => (v === null ? core.domainError("blank", "series") : v)),
+  );
+  const spreadRows = values((i) => i).map((i) => [
+    [100 + i, 50 + (i % 7), 20 + (i % 5), 8],
+    [200, 80, 30 + (i % 3), 12],
+    [150, 60, 25, 10 + (i % 4)],
+  ]);
+  const falseCell = [[false]];
+
   const cases: Case[] = [
     {
       name: "FUNNEL_RATE (6 stages)",
@@ -140,6 +156,55 @@ export async function bench(): Promise<void> {
     },
   ];
 
+  cases.push(
+    {
+      name: "EVENT_PROFIT",
+      bare: (i) => a[i & mask] * r[i & mask] * m[i & mask] - F[i & mask] - v[i & mask] * a[i & mask],
+      core: (i) => c0.eventProfit(F[i & mask], v[i & mask], m[i & mask], r[i & mask], a[i & mask]),
+      wrapper: (i) => w.eventProfit(Fc[i & mask], vc[i & mask], mc[i & mask], rc[i & mask], ac[i & mask]),
+    },
+    {
+      name: "BREAKEVEN_RATE",
+      bare: (i) => Math.ceil((F[i & mask] + v[i & mask] * a[i & mask]) / m[i & mask]) / a[i & mask],
+      core: (i) => c0.breakevenRate(F[i & mask], v[i & mask], m[i & mask], a[i & mask]),
+      wrapper: (i) => w.breakevenRate(Fc[i & mask], vc[i & mask], mc[i & mask], ac[i & mask]),
+    },
+    {
+      name: "CONTROL_STATUS",
+      bare: (i) => (x[i & mask] >= 0.45 ? 1 : x[i & mask] >= 0.4 ? 0 : -1),
+      core: (i) => c0.controlLevel(x[i & mask], 0.5, 0.45, 0.4),
+      wrapper: (i) => w.controlStatus(xc[i & mask], [[0.5]], [[0.45]], [[0.4]]),
+    },
+    {
+      name: "ATTAINMENT (lower is better)",
+      bare: (i) => m[i & mask] / F[i & mask],
+      core: (i) => c0.attainment(F[i & mask], m[i & mask], false),
+      wrapper: (i) => w.attainment(Fc[i & mask], mc[i & mask], falseCell),
+    },
+    {
+      name: "TREND_ALERT (12 months)",
+      bare: (i) => {
+        const s = series12[i & mask][0];
+        let last = s.length - 1;
+        while (last >= 0 && s[last] === null) last--;
+        return last >= 3 && (s[last] as number) < (s[last - 1] as number);
+      },
+      core: (i) => c0.seriesTrend(seriesCore[i & mask]),
+      wrapper: (i) => w.trendAlert(series12[i & mask]),
+    },
+    {
+      name: "FUNNEL_SPREAD (3 × 4)",
+      bare: (i) => {
+        const rows = spreadRows[i & mask];
+        const out: number[] = [];
+        for (let k = 0; k < 3; k++) out.push(Math.min(...rows.map((row) => row[k + 1] / row[k])));
+        return out;
+      },
+      core: (i) => c0.funnelSpread(spreadRows[i & mask]),
+      wrapper: (i) => w.funnelSpread(spreadRows[i & mask]),
+    },
+  );
+
   const calls = 100_000;
   console.log(
     "per call, median of 11 interleaved runs of 100,000 calls; single-cell arguments as Excel passes them",
@@ -175,6 +240,23 @@ export async function bench(): Promise<void> {
   console.log(
     `FUNNEL_RATE over a 10,000 × 6 block: median ${ms.toFixed(2)} ms of 15 runs (min ${Math.min(...runs).toFixed(2)}, ` +
       `max ${Math.max(...runs).toFixed(2)}); target < 20 ms ${ms < 20 ? "OK" : "OVER TARGET"}`,
+  );
+  // FUNNEL_SPREAD over 1,000 salespeople × 6 stages.
+  const team: number[][] = Array.from({ length: 1000 }, (_, i) => {
+    const top = 500 + ((i * 7919) % 500);
+    return [top, top * 0.3, top * 0.12, top * 0.04, top * 0.03, top * 0.015].map(Math.round);
+  });
+  const spreadRuns: number[] = [];
+  for (let k = 0; k < 5; k++) consume(w.funnelSpread(team));
+  for (let k = 0; k < 25; k++) {
+    const t0 = performance.now();
+    consume(w.funnelSpread(team));
+    spreadRuns.push(performance.now() - t0);
+  }
+  const spreadMs = median(spreadRuns);
+  console.log(
+    `FUNNEL_SPREAD over 1,000 salespeople × 6 stages: median ${spreadMs.toFixed(2)} ms of 25 runs (min ${Math.min(...spreadRuns).toFixed(2)}, ` +
+      `max ${Math.max(...spreadRuns).toFixed(2)}); target < 5 ms ${spreadMs < 5 ? "OK" : "OVER TARGET"}`,
   );
   if (sink === -1) console.log("");
 }

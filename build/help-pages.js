@@ -1,10 +1,9 @@
 // Renders the function help pages (help/<lang>/<id>.html and help/<lang>/index.html) from the
-// custom-functions metadata of each language and the help-only texts in help-content.js. Pure:
-// data in, HTML strings out; webpack.config.js emits them, tests render them the same way.
-// Plain CommonJS so webpack.config.js can require it.
+// custom-functions metadata of each language and the help-only texts of the function descriptors
+// (`help` of src/functions/defs/<name>.ts, collected in src/functions/help-registry.ts; the shared
+// texts in src/functions/help.ts). Pure: data in, HTML strings out; webpack.config.js emits them,
+// tests render them the same way. Plain CommonJS so webpack.config.js can require it.
 "use strict";
-
-const { NAMESPACE, SHARED, FUNCTIONS } = require("../src/functions/help-content.js");
 
 const LANGS = ["en-US", "zh-CN"];
 
@@ -20,8 +19,8 @@ function pageFile(id) {
   return `${id.toLowerCase()}.html`;
 }
 
-function qualifiedName(fn) {
-  return `${NAMESPACE}.${fn.name}`;
+function qualifiedName(fn, namespace) {
+  return `${namespace}.${fn.name}`;
 }
 
 /**
@@ -83,7 +82,7 @@ function table(columns, rows) {
   ];
 }
 
-function contentFor(id, lang) {
+function contentFor(FUNCTIONS, id, lang) {
   const entry = Object.prototype.hasOwnProperty.call(FUNCTIONS, id) ? FUNCTIONS[id] : undefined;
   if (!entry || !entry[lang]) throw new Error(`no ${lang} help content for ${id}`);
   return { symbols: entry.symbols || {}, ...entry[lang] };
@@ -99,13 +98,14 @@ function argumentText(param, content, shared) {
   return escapeHtml(text);
 }
 
-function functionPage(lang, fn, params) {
+function functionPage(content0, lang, fn, params) {
+  const { NAMESPACE, SHARED, FUNCTIONS } = content0;
   const shared = SHARED[lang];
-  const content = contentFor(fn.id, lang);
+  const content = contentFor(FUNCTIONS, fn.id, lang);
   for (const p of Object.keys(content.notes || {}).concat(Object.keys(content.symbols))) {
     if (!params.some((q) => q.id === p)) throw new Error(`${fn.id} help: ${p} is not a parameter`);
   }
-  const name = qualifiedName(fn);
+  const name = qualifiedName(fn, NAMESPACE);
   const syntax = `=${name}(${params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
   const heading =
     fn.name === fn.id
@@ -129,7 +129,7 @@ function functionPage(lang, fn, params) {
       shared.argumentColumns,
       params.map((p) => [`<code>${escapeHtml(p.name)}</code>`, argumentText(p, content, shared)]),
     ),
-    `<p>${escapeHtml(shared.ranges)}</p>`,
+    `<p>${escapeHtml(content.ranges || shared.ranges)}</p>`,
     `<h2>${escapeHtml(shared.headings.errors)}</h2>`,
     ...table(
       shared.errorColumns,
@@ -143,8 +143,8 @@ function functionPage(lang, fn, params) {
   return page(lang, `${name} — ${shared.product} — ${shared.help}`, body);
 }
 
-function indexPage(lang, functions) {
-  const shared = SHARED[lang];
+function indexPage(content, lang, functions) {
+  const shared = content.SHARED[lang];
   const title = `${shared.product} — ${shared.help}`;
   const other = shared.index.other;
   const body = [
@@ -153,7 +153,7 @@ function indexPage(lang, functions) {
     ...table(
       shared.index.columns,
       functions.map((fn) => [
-        `<a href="${pageFile(fn.id)}">${escapeHtml(qualifiedName(fn))}</a>`,
+        `<a href="${pageFile(fn.id)}">${escapeHtml(qualifiedName(fn, content.NAMESPACE))}</a>`,
         escapeHtml(fn.description || ""),
       ]),
     ),
@@ -167,8 +167,11 @@ function indexPage(lang, functions) {
  * its functions.json ("en-US": functions.json, "zh-CN": functions.zh-CN.json); both list the same
  * functions and parameters in the same order, the zh-CN one with translated names. Parameters are
  * matched to the help content by their English name (the id the zh-CN table is keyed by too).
+ * content is { NAMESPACE, SHARED, FUNCTIONS }: the namespace, the texts every page shares and each
+ * function's help by id.
  */
-function renderHelpPages(metadata) {
+function renderHelpPages(metadata, content) {
+  const { FUNCTIONS } = content;
   const en = metadata["en-US"].functions;
   const ids = en.map((f) => f.id);
   for (const id of Object.keys(FUNCTIONS)) {
@@ -183,9 +186,9 @@ function renderHelpPages(metadata) {
       if (fn.parameters.length !== en[i].parameters.length)
         throw new Error(`${lang} metadata of ${fn.id} has other parameters than en-US`);
       const params = fn.parameters.map((p, j) => ({ ...p, id: en[i].parameters[j].name }));
-      pages[`${lang}/${pageFile(fn.id)}`] = functionPage(lang, fn, params);
+      pages[`${lang}/${pageFile(fn.id)}`] = functionPage(content, lang, fn, params);
     });
-    pages[`${lang}/index.html`] = indexPage(lang, functions);
+    pages[`${lang}/index.html`] = indexPage(content, lang, functions);
   }
   return pages;
 }

@@ -15,6 +15,8 @@ export interface MetadataFunction {
   result?: { type?: string; dimensionality?: string };
 }
 export interface Metadata {
+  allowCustomDataForDataTypeAny?: boolean;
+  allowErrorForDataTypeAny?: boolean;
   functions: MetadataFunction[];
 }
 export interface TranslationTable {
@@ -30,4 +32,6 @@ export interface TranslationTable {
 export function localizeMetadata<M extends Metadata>(metadata: M, table: TranslationTable): M;
 export function missingTranslations(metadata: Metadata, table: TranslationTable): string[];
 export function tableProblems(metadata: Metadata, table: TranslationTable): string[];
+/** The metadata with allowCustomDataForDataTypeAny and allowErrorForDataTypeAny set, first. */
+export function withMetadataOptions<M extends Metadata>(metadata: M): M;
 export const EXCEL_NAME: RegExp;

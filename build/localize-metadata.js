@@ -1,7 +1,9 @@
 // Derives the zh-CN custom-functions metadata from the generated functions.json and the
-// translation table src/functions/zh-CN.json. Plain CommonJS so webpack.config.js can require it.
-// The English JSDoc stays the single source: ids, types, dimensionality and options are copied,
-// only the user-visible texts are replaced, so the two files cannot drift.
+// translation table built from the function descriptors (zhMetadataTable in
+// src/functions/registry.ts), and sets the top-level options the metadata plugin does not emit.
+// Plain CommonJS so webpack.config.js can require it. The English JSDoc stays the single source of
+// ids, types, dimensionality and options: they are copied, only the user-visible texts are
+// replaced, so the two files cannot drift.
 "use strict";
 
 // Excel function names (learn.microsoft.com, "Custom functions naming and localization"): Unicode
@@ -105,4 +107,20 @@ function localizeMetadata(metadata, table) {
   return copy;
 }
 
-module.exports = { localizeMetadata, missingTranslations, tableProblems, EXCEL_NAME };
+/**
+ * The metadata with the top-level options both files need, first in the file. The metadata plugin
+ * writes allowCustomDataForDataTypeAny (formatted numbers arrive as data types) but not
+ * allowErrorForDataTypeAny: without it Excel never passes an error to a parameter of type any, it
+ * answers #VALUE! (or the error) for the whole call itself, so one #N/A inside a range could never
+ * stay in its own element of the result (Microsoft's metadata reference: "Setting the value to true
+ * allows a custom function to process errors as input values"; the option only works in JSON
+ * written or edited by hand, which this step is).
+ */
+function withMetadataOptions(metadata) {
+  const rest = { ...metadata };
+  delete rest.allowCustomDataForDataTypeAny;
+  delete rest.allowErrorForDataTypeAny;
+  return { allowCustomDataForDataTypeAny: true, allowErrorForDataTypeAny: true, ...rest };
+}
+
+module.exports = { localizeMetadata, missingTranslations, tableProblems, withMetadataOptions, EXCEL_NAME };

@@ -1,5 +1,6 @@
 import { ceilSafe } from "./ceil";
 import { domainError, type DomainError } from "./errors";
+import { clearlyGreater } from "./tolerance";
 import { checkNonNegative, checkRate } from "./validate";
 
 /**
@@ -13,10 +14,11 @@ export function breakevenAttendees(F: number, v: number, m: number, r: number): 
     checkNonNegative(m, "margin_per_buyer") ??
     checkRate(r, "conversion_rate");
   if (bad) return bad;
-  const perAttendee = r * m - v;
-  // r·m ≤ v: every extra attendee loses money, so no attendance ever breaks even.
-  if (perAttendee <= 0) return domainError("neverBreaksEven", "conversion_rate");
-  return ceilSafe(F / perAttendee);
+  // r·m ≤ v: every extra attendee loses money, so no attendance ever breaks even. "≤" within the
+  // tolerance: 7% × 10,000 is 700.0000000000001 in binary, and 700 of variable cost still never
+  // breaks even.
+  if (!clearlyGreater(r * m, v)) return domainError("neverBreaksEven", "conversion_rate");
+  return ceilSafe(F / (r * m - v));
 }
 
 /** Buyers needed at a attendees: ⌈(F + v·a) / m⌉. */

@@ -1,3 +1,4 @@
+import { controlLevel } from "./controlLevel";
 import { domainError, isDomainError, type DomainError } from "./errors";
 import { checkFinite } from "./validate";
 
@@ -33,13 +34,18 @@ export function checkControlLines(lines: ControlLines): DomainError | undefined 
   return undefined;
 }
 
-/** The status of one period's value. */
+const STATUS: Readonly<Record<1 | 0 | -1, ControlStatus>> = {
+  1: "on-target",
+  0: "warning",
+  [-1]: "off-track",
+};
+
+/** The status of one period's value, by the rule of DEALER.CONTROL_STATUS (controlLevel.ts). */
 export function controlStatus(value: number, lines: ControlLines): ControlStatus | DomainError {
   const bad = checkFinite(value, "value") ?? checkControlLines(lines);
   if (bad) return bad;
-  if (value >= lines.warningLine) return "on-target";
-  if (value >= lines.controlLine) return "warning";
-  return "off-track";
+  const level = controlLevel(value, lines.standard, lines.warningLine, lines.controlLine);
+  return isDomainError(level) ? level : STATUS[level];
 }
 
 /**

@@ -23,7 +23,9 @@ export type Reason =
   | "shapeMismatch"
   | "notRectangular"
   | "inputError"
-  | "controlLineOrder";
+  | "controlLineOrder"
+  | "periodsNotWhole"
+  | "notLogical";
 
 export interface DomainError {
   readonly kind: "domain-error";
@@ -52,6 +54,8 @@ export const REASON_CODES: Readonly<Record<Reason, ErrorCode>> = {
   notRectangular: "#VALUE!",
   inputError: "#VALUE!",
   controlLineOrder: "#VALUE!",
+  periodsNotWhole: "#NUM!",
+  notLogical: "#VALUE!",
 };
 
 export function domainError(reason: Reason, argument?: string, code?: ErrorCode): DomainError {

@@ -30,29 +30,75 @@ const ERROR_TYPES: Readonly<Record<string, ErrorCode>> = {
  * data types (a formatted number arrives as { type: "Double", basicValue }) and error values.
  */
 function coerceObject(value: Record<string, unknown>, argument: string): Num {
-  if (typeof value.code === "string") {
-    // A CustomFunctions.Error-like value: the same error stays in that element.
-    const kept: ErrorCode = PASSED_THROUGH.includes(value.code) ? (value.code as ErrorCode) : "#VALUE!";
-    return domainError("inputError", argument, kept);
-  }
+  const error = errorOf(value, argument);
+  if (error) return error;
   switch (value.type) {
     case "Double":
       return coerceCell(value.basicValue, argument);
     case "Empty":
       return domainError("blank", argument);
-    case "Error": {
-      const code = typeof value.errorType === "string" ? ERROR_TYPES[value.errorType] : undefined;
-      return domainError("inputError", argument, code ?? "#VALUE!");
-    }
     default:
       return domainError("notNumber", argument);
   }
 }
 
+/**
+ * An error arriving in a cell, in either form: a CustomFunctions.Error-like { code: "#N/A" }, or,
+ * since the metadata sets allowErrorForDataTypeAny with allowCustomDataForDataTypeAny, the data
+ * types error object { type: "Error", basicType: "Error", basicValue: "#N/A", errorType:
+ * "NotAvailable" }. #DIV/0!, #N/A, #NUM! and #VALUE! stay in their element; any other error
+ * (#REF!, #NAME?, #SPILL! …) becomes #VALUE!.
+ */
+function errorOf(value: Record<string, unknown>, argument: string): DomainError | undefined {
+  let code: ErrorCode | undefined;
+  if (typeof value.code === "string") code = keep(value.code);
+  else if (value.type === "Error") {
+    code =
+      (typeof value.errorType === "string" ? ERROR_TYPES[value.errorType] : undefined) ??
+      (typeof value.basicValue === "string" ? keep(value.basicValue) : "#VALUE!");
+  } else return undefined;
+  return domainError("inputError", argument, code);
+}
+
+function keep(code: string): ErrorCode {
+  return PASSED_THROUGH.includes(code) ? (code as ErrorCode) : "#VALUE!";
+}
+
+/**
+ * A logical argument (higher_is_better): TRUE/FALSE, or a number as Excel reads one (0 is FALSE),
+ * as 1 or 0. Blank → #N/A (a blank cell given here is never read as the default); text → #VALUE!.
+ */
+export function coerceLogical(value: unknown, argument: string): Num {
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "number")
+    return Number.isFinite(value) ? (value !== 0 ? 1 : 0) : domainError("notFinite", argument);
+  if (value === null || value === undefined || value === "") return domainError("blank", argument);
+  if (typeof value === "object") {
+    const object = value as Record<string, unknown>;
+    const error = errorOf(object, argument);
+    if (error) return error;
+    if (object.type === "Boolean" || object.type === "Double")
+      return coerceLogical(object.basicValue, argument);
+    if (object.type === "Empty") return domainError("blank", argument);
+  }
+  return domainError("notLogical", argument);
+}
+
+/**
+ * The blank error of each argument, made once: domain errors are frozen, so one object can stand
+ * for every blank cell of a range (a year's row with months still empty has many).
+ */
+const BLANKS = new Map<string, DomainError>();
+function blank(argument: string): DomainError {
+  let error = BLANKS.get(argument);
+  if (!error) BLANKS.set(argument, (error = domainError("blank", argument)));
+  return error;
+}
+
 /** One cell: numbers pass; blank (null, undefined, "") → #N/A; text and logicals → #VALUE!. */
 export function coerceCell(value: unknown, argument: string): Num {
   if (typeof value === "number") return Number.isFinite(value) ? value : domainError("notFinite", argument);
-  if (value === null || value === undefined || value === "") return domainError("blank", argument);
+  if (value === null || value === undefined || value === "") return blank(argument);
   if (typeof value === "object") return coerceObject(value as Record<string, unknown>, argument);
   // Text (even "12") and TRUE/FALSE: a number belongs here, and silently reading them hides mistakes.
   return domainError("notNumber", argument);
@@ -71,6 +117,13 @@ export function toGrid(value: unknown, argument: string): Grid<unknown> | Domain
     if (!Array.isArray(rows[r]) || rows[r].length !== width) return domainError("notRectangular", argument);
   }
   return rows;
+}
+
+/** A range of logical values (see coerceLogical) as 1s and 0s. */
+export function coerceLogicalGrid(value: unknown, argument: string): Grid<Num> | DomainError {
+  const grid = toGrid(value, argument);
+  if (!Array.isArray(grid)) return grid;
+  return grid.map((row) => row.map((x) => coerceLogical(x, argument)));
 }
 
 export function coerceGrid(value: unknown, argument: string): Grid<Num> | DomainError {

@@ -2,29 +2,22 @@
  * Which function calls are ours. Files store a custom function call with an `_xldudf_` prefix and
  * the spelling varies between Excel builds (`_xldudf_DEALER_ROI(`, `_xldudf_DEALER.ROI(`); typed
  * formulas say `DEALER.ROI(` or, in a Chinese Excel, `DEALER.投资回报率(`. All of them, in any
- * case, mean the same function.
+ * case, mean the same function. The ids and the Chinese names come from the function descriptors
+ * (src/functions/registry.ts), the same ones the build turns into the zh-CN metadata.
  */
-export const DEALER_IDS = [
-  "FUNNEL_RATE",
-  "BREAKEVEN_ATTENDEES",
-  "BREAKEVEN_BUYERS",
-  "ROI",
-  "COST_PER_SALE",
-  "FUNNEL_TARGETS",
-] as const;
-export type DealerId = (typeof DEALER_IDS)[number];
+import { DEALER_IDS, zhNames, type DealerId } from "../functions/registry";
 
-import zhCN from "../functions/zh-CN.json";
+export { DEALER_IDS };
+export type { DealerId };
 
 const PREFIXES = [/^_xldudf_dealer[._]/i, /^dealer\./i];
 
-/** Localized name (upper-cased) → id; filled from the zh-CN metadata table. */
+/** Localized name (upper-cased) → id. */
 const localized = new Map<string, DealerId>();
 
 /**
- * Adds the localized function names (e.g. {"ROI": "投资回报率"}) so calls typed in a Chinese Excel
- * are recognised too. The table is the one the functions build step turns into zh-CN metadata,
- * so recognition and the names users see cannot drift.
+ * Adds localized function names (e.g. {"ROI": "投资回报率"}) so calls typed in a Chinese Excel are
+ * recognised too.
  */
 export function registerLocalizedNames(table: Readonly<Record<string, string>>): void {
   for (const [id, name] of Object.entries(table)) {
@@ -52,10 +45,5 @@ export function isSavedUdfName(functionName: string): boolean {
   return /^_xldudf_/i.test(functionName);
 }
 
-// The Chinese names users type in a Chinese Excel (DEALER.投资回报率), from the same table the
-// build turns into zh-CN metadata.
-registerLocalizedNames(
-  Object.fromEntries(
-    Object.entries(zhCN.functions).map(([id, f]) => [id, (f as { name?: string }).name ?? ""]),
-  ),
-);
+// The Chinese names users type in a Chinese Excel (DEALER.投资回报率).
+registerLocalizedNames(zhNames());

@@ -5,14 +5,23 @@
  * (src/share/xlsx.ts) and the Office.js path (src/workbook/office-share.ts) call this, so they agree.
  */
 import { parseFormula, printNode, parseRef, formatCell, type Node, type RefInfo } from "../core/formula";
+import { functionDef } from "../functions/registry";
 import { dealerIdOf, type DealerId } from "./dealerNames";
 import * as native from "./native";
 import type { Arg } from "./native";
+import { elementArg, rangeArg, refShape, seriesArg, unwrap } from "./plan-args";
+import {
+  Freeze,
+  SCALAR,
+  isScalar,
+  type CallContext,
+  type CellFormula,
+  type FreezeReason,
+  type RangeRef,
+  type Shape,
+} from "./planning";
 
-export interface Shape {
-  readonly rows: number;
-  readonly cols: number;
-}
+export type { CellFormula, FreezeReason, Shape } from "./planning";
 
 export interface FormulaCellInput {
   readonly sheet: string;
@@ -29,23 +38,6 @@ export interface FormulaCellInput {
 export type NameResolver = (name: string) => RefInfo | undefined;
 
 export type RewriteReason = "scalar" | "spillPerCell";
-export type FreezeReason =
-  | "rangeArgument"
-  | "arrayResult"
-  | "unknownShape"
-  | "volatile"
-  | "tooLong"
-  | "unparsable"
-  | "spillMismatch"
-  | "arrayFormula"
-  | "tooLarge";
-
-export interface CellFormula {
-  readonly row: number;
-  readonly col: number;
-  /** Native formula, without the leading "=". */
-  readonly formula: string;
-}
 
 export type CellPlan =
   | { readonly kind: "none" }
@@ -57,15 +49,6 @@ export const MAX_FORMULA_LENGTH = 8192;
 export const MAX_NESTING = 64;
 /** Above this many cells a spilled result is frozen rather than rewritten cell by cell. */
 export const MAX_SPILL_CELLS = 100000;
-
-class Freeze extends Error {
-  constructor(
-    readonly reason: FreezeReason,
-    readonly detail?: string,
-  ) {
-    super(reason);
-  }
-}
 
 const AGGREGATES = new Set(
   (
@@ -132,18 +115,10 @@ export function dealerCallsIn(formula: string): DealerId[] {
   return out;
 }
 
-function unwrap(node: Node): Node {
-  return node.kind === "paren" ? unwrap(node.inner) : node;
-}
-
 function arrayShape(node: Extract<Node, { kind: "array" }>): Shape {
   const rows = node.seps.filter((s) => s.type === "semicolon").length + 1;
   return { rows, cols: node.items.length / rows };
 }
-
-const SCALAR: Shape = { rows: 1, cols: 1 };
-const isScalar = (s: Shape | undefined): boolean => s !== undefined && s.rows === 1 && s.cols === 1;
-const refShape = (r: RefInfo): Shape => ({ rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 });
 
 class Planner {
   constructor(private readonly resolveName: NameResolver) {}
@@ -191,36 +166,19 @@ class Planner {
     }
   }
 
+  /** The arguments' shapes as the descriptor sees them: null where omitted, undefined if unknown. */
+  private argShapes(id: DealerId, args: readonly Node[]): (Shape | null | undefined)[] {
+    const n = Math.max(functionDef(id).args.length, args.length);
+    return Array.from({ length: n }, (_, k) => {
+      const a = args[k];
+      return a === undefined || a.kind === "missing" ? null : this.shapeOf(a);
+    });
+  }
+
   private dealerShape(id: DealerId, args: readonly Node[]): Shape | undefined {
-    const shapes = args.map((a) => (a.kind === "missing" ? SCALAR : this.shapeOf(a)));
-    if (shapes.some((s) => s === undefined)) return undefined;
-    const known = shapes as Shape[];
-    switch (id) {
-      case "FUNNEL_RATE": {
-        const counts = known[0];
-        if (!counts) return undefined;
-        const staged = args.length >= 3 && args[1].kind !== "missing" && args[2].kind !== "missing";
-        const multi = counts.rows > 1 && counts.cols > 1;
-        if (staged) return multi ? { rows: counts.rows, cols: 1 } : SCALAR;
-        if (multi) return { rows: counts.rows, cols: counts.cols - 1 };
-        return counts.rows === 1 ? { rows: 1, cols: counts.cols - 1 } : { rows: counts.rows - 1, cols: 1 };
-      }
-      case "FUNNEL_TARGETS": {
-        const rates = known[1];
-        if (!rates) return undefined;
-        // As the wrapper lays it out: a row (also a single cell) gives a row, a column a column,
-        // a block one row of stages per series.
-        return rates.cols === 1 && rates.rows > 1
-          ? { rows: rates.rows + 1, cols: 1 }
-          : { rows: rates.rows, cols: rates.cols + 1 };
-      }
-      default: {
-        const ranges = known.filter((s) => !isScalar(s));
-        if (ranges.length === 0) return SCALAR;
-        const first = ranges[0];
-        return ranges.every((s) => s.rows === first.rows && s.cols === first.cols) ? first : undefined;
-      }
-    }
+    const shapes = this.argShapes(id, args);
+    if (shapes.some((s) => s === undefined) || args.length > functionDef(id).args.length) return undefined;
+    return functionDef(id).shape(shapes as (Shape | null)[]);
   }
 
   /** Rewrites every DEALER call of a formula that must give one value; throws Freeze otherwise. */
@@ -277,116 +235,63 @@ class Planner {
         return native.arg(`(${text})`, inner.op.text === "-" ? -v : v);
       }
     }
-    if (inner.kind === "call" && dealerCallId(inner)) return { text, numberOrError: true };
+    const id = inner.kind === "call" ? dealerCallId(inner) : undefined;
+    // A rewritten DEALER call gives a number or one of the four errors (TRUE/FALSE for TREND_ALERT).
+    if (id && functionDef(id).returns !== "logical") return { text, numberOrError: true };
     if (inner.kind === "call" || node.kind === "paren") return native.arg(text);
     return native.arg(`(${text})`);
   }
 
-  private scalarCall(id: DealerId, argNodes: readonly Node[]): string {
-    const given = (i: number): Node | undefined => {
-      const a = argNodes[i];
-      return a === undefined || a.kind === "missing" ? undefined : a;
-    };
-    const req = (i: number): Arg => {
-      const a = given(i);
+  /** The view of one call the descriptor's emitter works from; `anchor` for a spilled result. */
+  private context(
+    id: DealerId,
+    argNodes: readonly Node[],
+    anchor?: { row: number; col: number },
+  ): CallContext {
+    const shapes = this.argShapes(id, argNodes).map((s) => s ?? undefined);
+    const node = (k: number): Node => {
+      const a = argNodes[k];
       // A missing required argument: the custom function would report it; freezing keeps its value.
-      if (!a) throw new Freeze("unknownShape", `argument ${i + 1}`);
-      return this.scalarArg(a);
+      if (a === undefined || a.kind === "missing") throw new Freeze("unknownShape", `argument ${k + 1}`);
+      return a;
     };
-    switch (id) {
-      case "ROI": {
-        const m = given(2);
-        return native.roi(req(0), req(1), m ? this.scalarArg(m) : undefined);
-      }
-      case "COST_PER_SALE":
-        return native.costPerSale(req(0), req(1));
-      case "BREAKEVEN_ATTENDEES":
-        return native.breakevenAttendees(req(0), req(1), req(2), req(3));
-      case "BREAKEVEN_BUYERS":
-        return native.breakevenBuyers(req(0), req(1), req(2), req(3));
-      case "FUNNEL_RATE": {
-        const counts = given(0);
-        const shape = counts ? this.shapeOf(counts) : undefined;
-        if (!counts || !shape) throw new Freeze("unknownShape", counts ? printNode(counts).trim() : "counts");
-        if (!given(1) || !given(2) || (shape.rows > 1 && shape.cols > 1)) throw new Freeze("arrayResult");
-        const series = this.series(counts, shape, 1);
-        return native.cumulativeRate(series.n, req(1), req(2), series.at);
-      }
-      case "FUNNEL_TARGETS":
-        throw new Freeze("arrayResult");
-    }
+    const shape = (k: number): Shape => {
+      const s = shapes[k];
+      if (!s) throw new Freeze("unknownShape", printNode(node(k)).trim());
+      return s;
+    };
+    return {
+      shapes,
+      given: (k) => argNodes[k] !== undefined && argNodes[k].kind !== "missing",
+      scalar: (k) => this.scalarArg(node(k)),
+      element: (k, i, j) => this.element(node(k), shape(k), i, j),
+      range: (k) => this.range(node(k), shape(k)),
+      series: (k, index) => this.series(node(k), shape(k), index),
+      cell: (i, j) => {
+        if (!anchor) throw new Freeze("arrayResult");
+        return formatCell(anchor.row + i - 1, anchor.col + j - 1);
+      },
+    };
   }
 
-  /** Static element (i, j) (1-based) of a range-like argument. */
+  private scalarCall(id: DealerId, argNodes: readonly Node[]): string {
+    if (argNodes.length > functionDef(id).args.length) throw new Freeze("unknownShape", "arguments");
+    const scalar = functionDef(id).native.scalar;
+    // Several values inside a larger formula: no classic equivalent without dynamic arrays.
+    if (!scalar) throw new Freeze("arrayResult");
+    return scalar(this.context(id, argNodes));
+  }
+
   element(node: Node, shape: Shape, i: number, j: number): Arg {
-    if (isScalar(shape)) return this.scalarArg(node);
-    const inner = unwrap(node);
-    if (inner.kind === "leaf" && inner.token.type === "ref") {
-      const r = parseRef(inner.token.text, inner.token.sheet ?? "");
-      if (r) return native.arg(r.prefix + formatCell(r.top + i - 1, r.left + j - 1));
-    }
-    if (inner.kind === "leaf" && inner.token.type === "name") {
-      return native.arg(`INDEX(${inner.token.text.trim()},${i},${j})`);
-    }
-    if (inner.kind === "array") {
-      const item = inner.items[(i - 1) * shape.cols + (j - 1)];
-      const text = printNode(item).trim();
-      const lit = Number(text);
-      return /^[-+]?[0-9.]/.test(text) && Number.isFinite(lit)
-        ? native.arg(text.startsWith("-") ? `(${text})` : text, lit)
-        : native.arg(text);
-    }
-    throw new Freeze("unknownShape", printNode(node).trim());
+    return isScalar(shape) ? this.scalarArg(node) : elementArg(node, shape, i, j);
   }
 
-  /**
-   * Series `index` (1-based) of FUNNEL_RATE's counts: a row or column is one series, a block holds
-   * one series per row with the stages across. `at(stage)` gives the count at a stage number that is
-   * only known when the sheet computes (the stage arguments), through INDEX.
-   */
+  range(node: Node, shape: Shape): RangeRef {
+    return rangeArg(node, shape);
+  }
+
   series(node: Node, shape: Shape, index: number): { n: number; at: (stage: string) => Arg } {
-    const inner = unwrap(node);
-    const multi = shape.rows > 1 && shape.cols > 1;
-    const byColumn = !multi && shape.cols === 1 && shape.rows > 1;
-    const n = multi || !byColumn ? shape.cols : shape.rows;
-    let base: string;
-    if (inner.kind === "leaf" && inner.token.type === "ref") {
-      const r = parseRef(inner.token.text, inner.token.sheet ?? "");
-      if (!r) throw new Freeze("unknownShape", inner.token.text);
-      const row = r.top + index - 1;
-      base = multi
-        ? `${r.prefix}${formatCell(row, r.left)}:${formatCell(row, r.right)}`
-        : inner.token.text.trim();
-      return {
-        n,
-        // A stage given as a plain number names its cell outright; a computed one goes through INDEX.
-        at: (s) =>
-          /^[1-9][0-9]*$/.test(s)
-            ? native.arg(
-                r.prefix +
-                  formatCell(
-                    byColumn ? r.top + Number(s) - 1 : row,
-                    byColumn ? r.left : r.left + Number(s) - 1,
-                  ),
-              )
-            : native.arg(byColumn ? `INDEX(${base},${s},1)` : `INDEX(${base},1,${s})`),
-      };
-    }
-    if ((inner.kind === "leaf" && inner.token.type === "name") || inner.kind === "array") {
-      base = printNode(inner).trim();
-      return {
-        n,
-        at: (s) =>
-          native.arg(
-            multi
-              ? `INDEX(${base},${index},${s})`
-              : byColumn
-                ? `INDEX(${base},${s},1)`
-                : `INDEX(${base},1,${s})`,
-          ),
-      };
-    }
-    throw new Freeze("unknownShape", printNode(node).trim());
+    return seriesArg(node, shape, index);
   }
 
   /** One formula per cell of a spilled DEALER result. */
@@ -403,96 +308,15 @@ class Planner {
       throw new Freeze("spillMismatch", `${shape.rows}×${shape.cols} ≠ ${spill.rows}×${spill.cols}`);
     }
     if (shape.rows * shape.cols > MAX_SPILL_CELLS) throw new Freeze("tooLarge");
-    const given = (k: number): Node | undefined => {
-      const a = argNodes[k];
-      return a === undefined || a.kind === "missing" ? undefined : a;
-    };
+    const cellsOf = functionDef(id).native.cells;
+    if (!cellsOf) throw new Freeze("arrayResult");
+    const grid = cellsOf(this.context(id, argNodes, { row: anchorRow, col: anchorCol }), shape);
     const cells: CellFormula[] = [];
-    const put = (i: number, j: number, formula: string): void => {
-      cells.push({ row: anchorRow + i - 1, col: anchorCol + j - 1, formula });
-    };
-    switch (id) {
-      case "FUNNEL_RATE": {
-        const counts = given(0);
-        const cShape = counts ? this.shapeOf(counts) : undefined;
-        if (!counts || !cShape) throw new Freeze("unknownShape");
-        const multi = cShape.rows > 1 && cShape.cols > 1;
-        if (given(1) && given(2)) {
-          const from = this.scalarArg(given(1) as Node);
-          const to = this.scalarArg(given(2) as Node);
-          for (let i = 1; i <= shape.rows; i++) {
-            const s = this.series(counts, cShape, i);
-            put(i, 1, native.cumulativeRate(s.n, from, to, s.at));
-          }
-          break;
-        }
-        if (given(1) || given(2)) throw new Freeze("unknownShape", "from_stage/to_stage");
-        if (Math.max(cShape.rows, cShape.cols) < 2) throw new Freeze("unknownShape", "counts");
-        for (let i = 1; i <= shape.rows; i++) {
-          for (let j = 1; j <= shape.cols; j++) {
-            // Element (i, j) divides count k+1 by count k of its series.
-            const [a, b] =
-              multi || cShape.rows === 1
-                ? [this.element(counts, cShape, i, j), this.element(counts, cShape, i, j + 1)]
-                : [this.element(counts, cShape, i, j), this.element(counts, cShape, i + 1, j)];
-            put(i, j, native.ratio(a, b));
-          }
-        }
-        break;
-      }
-      case "FUNNEL_TARGETS": {
-        const targetNode = given(0);
-        const ratesNode = given(1);
-        if (!targetNode || !ratesNode) throw new Freeze("unknownShape");
-        const target = this.scalarArg(targetNode);
-        const rShape = this.shapeOf(ratesNode);
-        if (!rShape) throw new Freeze("unknownShape");
-        const down = rShape.cols === 1 && rShape.rows > 1;
-        const n = down ? rShape.rows : rShape.cols;
-        const seriesCount = down ? 1 : rShape.rows;
-        // Stage k of series s sits at (s, k) across, or (k, 1) down the column.
-        const pos = (s: number, k: number): [number, number] => (down ? [k, 1] : [s, k]);
-        const rate = (s: number, k: number): Arg =>
-          down ? this.element(ratesNode, rShape, k, 1) : this.element(ratesNode, rShape, s, k);
-        for (let s = 1; s <= seriesCount; s++) {
-          const last = pos(s, n + 1);
-          put(last[0], last[1], native.funnelTargetLast(target));
-          for (let k = n; k >= 1; k--) {
-            const [ni, nj] = pos(s, k + 1);
-            const next = formatCell(anchorRow + ni - 1, anchorCol + nj - 1);
-            const [i, j] = pos(s, k);
-            put(i, j, native.funnelTargetStep(next, rate(s, k)));
-          }
-        }
-        cells.sort((x, y) => x.row - y.row || x.col - y.col);
-        break;
-      }
-      default: {
-        const shapes = argNodes.map((a) => (a.kind === "missing" ? SCALAR : (this.shapeOf(a) ?? SCALAR)));
-        for (let i = 1; i <= shape.rows; i++) {
-          for (let j = 1; j <= shape.cols; j++) {
-            const el = (k: number): Arg | undefined => {
-              const a = given(k);
-              return a ? this.element(a, shapes[k], i, j) : undefined;
-            };
-            const need = (k: number): Arg => {
-              const a = el(k);
-              if (!a) throw new Freeze("unknownShape", `argument ${k + 1}`);
-              return a;
-            };
-            const formula =
-              id === "ROI"
-                ? native.roi(need(0), need(1), el(2))
-                : id === "COST_PER_SALE"
-                  ? native.costPerSale(need(0), need(1))
-                  : id === "BREAKEVEN_ATTENDEES"
-                    ? native.breakevenAttendees(need(0), need(1), need(2), need(3))
-                    : native.breakevenBuyers(need(0), need(1), need(2), need(3));
-            put(i, j, formula);
-          }
-        }
-      }
-    }
+    grid.forEach((row, i) =>
+      row.forEach((formula, j) => cells.push({ row: anchorRow + i, col: anchorCol + j, formula })),
+    );
+    if (cells.length !== shape.rows * shape.cols)
+      throw new Error(`${id}: ${cells.length} cells for ${shape.rows}×${shape.cols}`);
     return cells;
   }
 }

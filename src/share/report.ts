@@ -54,53 +54,59 @@ export interface ShareReport {
 export const REASON_MESSAGES: Readonly<Record<ShareReason, Localized>> = {
   scalar: {
     "en-US": "Rewritten as a native formula that gives the same result without the add-in.",
-    "zh-CN": "已改写为原生公式,无需加载项即可得出相同结果。",
+    "zh-CN": "已改写为原生公式，无需加载项即可得出相同结果。",
   },
   spillPerCell: {
     "en-US": "The spilled result was rewritten cell by cell as native formulas (INDEX/IF), one per cell.",
-    "zh-CN": "溢出结果已逐个单元格改写为原生公式(INDEX/IF),每个单元格一个公式。",
+    "zh-CN": "溢出结果已逐个单元格改写为原生公式（INDEX/IF），每个单元格一个公式。",
   },
   rangeArgument: {
     "en-US":
       "Frozen to its current value: a range is passed where one value belongs, outside a spilled result.",
-    "zh-CN": "已冻结为当前值:在非溢出公式中,本应填单个值的参数传入了区域。",
+    "zh-CN": "已冻结为当前值：在非溢出公式中，本应填单个值的参数传入了区域。",
   },
   arrayResult: {
     "en-US":
       "Frozen to its current value: the function returns several values inside a larger formula, which older Excel, WPS and LibreOffice cannot compute without dynamic arrays.",
     "zh-CN":
-      "已冻结为当前值:该函数在更大的公式中返回多个值,旧版 Excel、WPS 和 LibreOffice 没有动态数组,无法计算。",
+      "已冻结为当前值：该函数在更大的公式中返回多个值，旧版 Excel、WPS 和 LibreOffice 没有动态数组，无法计算。",
   },
   unknownShape: {
     "en-US":
       "Frozen to its current value: the size of an argument cannot be known before the sheet computes.",
-    "zh-CN": "已冻结为当前值:某个参数的大小要等工作表计算后才能确定。",
+    "zh-CN": "已冻结为当前值：某个参数的大小要等工作表计算后才能确定。",
   },
   volatile: {
     "en-US":
       "Frozen to its current value: an argument uses RAND(), which a rewrite would draw more than once.",
-    "zh-CN": "已冻结为当前值:参数中含有 RAND(),改写后会被多次取值。",
+    "zh-CN": "已冻结为当前值：参数中含有 RAND()，改写后会被多次取值。",
   },
   tooLong: {
     "en-US":
       "Frozen to its current value: the native formula would exceed Excel's limits (8,192 characters, 64 levels).",
-    "zh-CN": "已冻结为当前值:改写后的原生公式会超出 Excel 的限制(8192 个字符、64 层嵌套)。",
+    "zh-CN": "已冻结为当前值：改写后的原生公式会超出 Excel 的限制（8192 个字符、64 层嵌套）。",
   },
   unparsable: {
     "en-US": "Frozen to its current value: the formula could not be read.",
-    "zh-CN": "已冻结为当前值:无法解析该公式。",
+    "zh-CN": "已冻结为当前值：无法解析该公式。",
   },
   spillMismatch: {
     "en-US": "Frozen to its current value: the spilled range does not have the size the arguments give.",
-    "zh-CN": "已冻结为当前值:溢出区域的大小与参数给出的大小不一致。",
+    "zh-CN": "已冻结为当前值：溢出区域的大小与参数给出的大小不一致。",
   },
   arrayFormula: {
     "en-US": "Frozen to its current values: a multi-cell array formula that is more than one DEALER call.",
-    "zh-CN": "已冻结为当前值:这是多单元格数组公式,且不只是一个 DEALER 函数调用。",
+    "zh-CN": "已冻结为当前值：这是多单元格数组公式，且不只是一个 DEALER 函数调用。",
   },
   tooLarge: {
     "en-US": "Frozen to its current values: the spilled result is too large to rewrite cell by cell.",
-    "zh-CN": "已冻结为当前值:溢出结果太大,无法逐个单元格改写。",
+    "zh-CN": "已冻结为当前值：溢出结果太大，无法逐个单元格改写。",
+  },
+  needsRange: {
+    "en-US":
+      "Frozen to its current value: its classic formula reads the values cell by cell (a row of periods, a block of counts), which needs a range of cells, not an array constant or a computed range.",
+    "zh-CN":
+      "已冻结为当前值：其原生公式须逐个单元格读取数值（各期数值、各阶段人数），只能引用单元格区域，不能是数组常量或计算出的区域。",
   },
   restored: {
     "en-US": "The live DEALER formula is back.",
@@ -108,7 +114,7 @@ export const REASON_MESSAGES: Readonly<Record<ShareReason, Localized>> = {
   },
   notFound: {
     "en-US": "Not restored: the cell is no longer in the workbook.",
-    "zh-CN": "未恢复:工作簿中已找不到该单元格。",
+    "zh-CN": "未恢复：工作簿中已找不到该单元格。",
   },
   changedSincePrepared: {
     "en-US": "Kept: the cell was edited after the workbook was prepared; the edit stays.",
@@ -127,24 +133,26 @@ export const REASON_MESSAGES: Readonly<Record<ShareReason, Localized>> = {
   },
   noCachedValue: {
     "en-US": "Frozen, but the file held no computed value for it: the cell is now empty.",
-    "zh-CN": "已冻结,但文件中没有该单元格的计算结果:单元格现为空。",
+    "zh-CN": "已冻结，但文件中没有该单元格的计算结果：单元格现为空。",
   },
   cachedNameError: {
     "en-US":
       "Broken: it shows #NAME? because it was computed where the add-in was missing. Open it with the add-in and choose Repair.",
-    "zh-CN": "已损坏:因在未安装加载项的环境中计算而显示 #NAME?。请在装有加载项的 Excel 中打开并点击“修复”。",
+    "zh-CN":
+      "已损坏：因在未安装加载项的环境中计算而显示 #NAME?。请在装有加载项的 Excel 中打开并点击「修复」。",
   },
   savedWithoutAddin: {
     "en-US":
       "Broken: Excel opened it without the add-in and kept the call as _xldudf_…; Repair turns it back into a live DEALER call.",
-    "zh-CN": "已损坏:Excel 在未加载加载项时打开,公式被保存为 _xldudf_…;点击“修复”可恢复为实时 DEALER 函数。",
+    "zh-CN":
+      "已损坏：Excel 在未加载加载项时打开，公式被保存为 _xldudf_…；点击「修复」可恢复为实时 DEALER 函数。",
   },
 };
 
 export function entryMessage(reason: ShareReason, detail?: string): Localized {
   const base = REASON_MESSAGES[reason];
   if (!detail) return base;
-  return { "en-US": `${base["en-US"]} (${detail})`, "zh-CN": `${base["zh-CN"]}(${detail})` };
+  return { "en-US": `${base["en-US"]} (${detail})`, "zh-CN": `${base["zh-CN"]}（${detail}）` };
 }
 
 export function summarize(entries: readonly ShareReportEntry[], changed: boolean): ShareReport {

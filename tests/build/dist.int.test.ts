@@ -3,6 +3,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { renderHelpPages } from "../../build/help-pages";
+import { helpContent } from "../../build/descriptors";
+import { DEALER_IDS } from "../../src/functions/registry";
 
 const dist = path.join(__dirname, "..", "..", "dist");
 const read = (file: string): string => {
@@ -22,15 +24,13 @@ interface Fn {
   helpUrl?: string;
   parameters: Param[];
 }
-const parse = (file: string): Fn[] => (JSON.parse(read(file)) as { functions: Fn[] }).functions;
-const IDS = [
-  "BREAKEVEN_ATTENDEES",
-  "BREAKEVEN_BUYERS",
-  "COST_PER_SALE",
-  "FUNNEL_RATE",
-  "FUNNEL_TARGETS",
-  "ROI",
-];
+interface MetadataFile {
+  allowCustomDataForDataTypeAny?: boolean;
+  allowErrorForDataTypeAny?: boolean;
+  functions: Fn[];
+}
+const parse = (file: string): Fn[] => (JSON.parse(read(file)) as MetadataFile).functions;
+const IDS = [...DEALER_IDS].sort();
 
 describe("production build", () => {
   it("emits the manifest with https URLs to the built files", () => {
@@ -70,6 +70,21 @@ describe("production build", () => {
     }
   });
 
+  it("lets errors in input cells reach the functions, in both metadata files", () => {
+    for (const file of ["functions.json", "functions.zh-CN.json"]) {
+      const metadata = JSON.parse(read(file)) as MetadataFile;
+      expect(metadata.allowErrorForDataTypeAny).toBe(true);
+      expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+    }
+  });
+
+  it("keeps the help texts out of the functions bundle", () => {
+    const bundle = read("functions.js");
+    expect(bundle).toContain("EVENT_PROFIT");
+    // A worked example of the help pages only.
+    expect(bundle).not.toContain("weakest, the middle and the strongest");
+  });
+
   it("serves every help page the metadata links to, in both languages", () => {
     for (const file of ["functions.json", "functions.zh-CN.json"]) {
       for (const f of parse(file)) {
@@ -85,7 +100,7 @@ describe("production build", () => {
       "en-US": { functions: parse("functions.json") },
       "zh-CN": { functions: parse("functions.zh-CN.json") },
     };
-    const expected = renderHelpPages(metadata);
+    const expected = renderHelpPages(metadata, helpContent());
     const files = ["en-US", "zh-CN"].flatMap((lang) =>
       fs.readdirSync(path.join(dist, "help", lang)).map((f) => `${lang}/${f}`),
     );

@@ -50,19 +50,19 @@ export function setDisplayLanguage(lang: string | undefined): void {
   else (globalThis as unknown as Globals).Office = { context: { displayLanguage: lang } };
 }
 
-/** What a cell shows: its number, or its error code and message. */
-export function shown(x: unknown): number | { code: string; message?: string } {
-  if (typeof x === "number") return x;
+/** What a cell shows: its number or TRUE/FALSE, or its error code and message. */
+export function shown(x: unknown): number | boolean | { code: string; message?: string } {
+  if (typeof x === "number" || typeof x === "boolean") return x;
   if (x instanceof ErrorDouble)
     return x.message === undefined ? { code: x.code } : { code: x.code, message: x.message };
   throw new Error(`not a cell value: ${String(x)}`);
 }
 
-export function codes(grid: unknown[][]): (number | string)[][] {
+export function codes(grid: unknown[][]): (number | boolean | string)[][] {
   return grid.map((row) =>
     row.map((x) => {
       const s = shown(x);
-      return typeof s === "number" ? s : s.code;
+      return typeof s === "object" ? s.code : s;
     }),
   );
 }

@@ -22,7 +22,7 @@ function thrown(fn: () => unknown): { code: string; message?: string } {
     fn();
   } catch (e) {
     const s = shown(e);
-    if (typeof s !== "number") return s;
+    if (typeof s === "object") return s;
   }
   throw new Error("expected the call to throw a CustomFunctions.Error");
 }

@@ -1,24 +1,19 @@
 // The help pages are rendered at build time from the metadata (functions.json, and the zh-CN file
-// derived from it) and src/functions/help-content.js. Here they are rendered the same way from the
-// metadata generated from functions.ts, so these tests need no build.
+// derived from it) and the descriptors' help (build/descriptors.ts). Here they are rendered the same
+// way from the metadata generated from functions.ts, so these tests need no build.
 import fs from "fs";
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import zhTable from "../../src/functions/zh-CN.json";
-import { localizeMetadata, type Metadata, type TranslationTable } from "../../build/localize-metadata";
+import { localizeMetadata, type Metadata } from "../../build/localize-metadata";
 import { escapeHtml, inline, renderHelpPages, type HelpLang } from "../../build/help-pages";
-import { FUNCTIONS, SHARED } from "../../src/functions/help-content";
+import { helpContent, zhTable } from "../../build/descriptors";
+import { DEALER_IDS } from "../../src/functions/registry";
 
 const root = path.join(__dirname, "..", "..");
-const table = zhTable as TranslationTable;
-const ids = [
-  "funnel_rate",
-  "breakeven_attendees",
-  "breakeven_buyers",
-  "roi",
-  "cost_per_sale",
-  "funnel_targets",
-];
+const table = zhTable();
+const content = helpContent();
+const { FUNCTIONS, SHARED } = content;
+const ids = DEALER_IDS.map((id) => id.toLowerCase());
 const LANGS: HelpLang[] = ["en-US", "zh-CN"];
 
 let metadata: Record<HelpLang, Metadata>;
@@ -32,7 +27,7 @@ beforeAll(async () => {
   expect(result.errors).toEqual([]);
   const en = JSON.parse(result.metadataJson) as Metadata;
   metadata = { "en-US": en, "zh-CN": localizeMetadata(en, table) };
-  pages = renderHelpPages(metadata);
+  pages = renderHelpPages(metadata, content);
 });
 
 /** The cells of the first column's row headers of the n-th table, as text. */
@@ -90,7 +85,7 @@ describe.each(LANGS)("help pages in %s", (lang) => {
     const errors = rowHeaders(html, 1);
     expect(errors.slice(0, 2)).toEqual(["#VALUE!", "#N/A"]);
     expect(errors.slice(2)).toEqual(FUNCTIONS[id.toUpperCase()][lang].errors.map(([code]) => code));
-    expect(html).toContain(escapeHtml(SHARED[lang].ranges));
+    expect(html).toContain(escapeHtml(FUNCTIONS[id.toUpperCase()][lang].ranges ?? SHARED[lang].ranges));
   });
   it("works the source's break-even example", () => {
     expect(read("breakeven_attendees.html")).toMatch(
@@ -106,6 +101,46 @@ describe.each(LANGS)("help pages in %s", (lang) => {
       // Every formula in the example calls this function by its name in this language.
       const calls = Array.from(html.matchAll(/<code>=DEALER\.([^(]+)\(/g)).map((m) => m[1]);
       expect(new Set(calls)).toEqual(new Set([fn.name]));
+    }
+  });
+});
+
+/** The visible text of a page: tags dropped, entities decoded, code spans (formulas) left out. */
+function prose(html: string): string {
+  return html
+    .replace(/<code>[\s\S]*?<\/code>/g, " ")
+    .replace(/<p class="formula">[\s\S]*?<\/p>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+describe("the Chinese help pages", () => {
+  const zhPages = (): [string, string][] =>
+    Object.entries(pages).filter(([file]) => file.startsWith("zh-CN/"));
+  it("use full-width punctuation: no , ; : or parenthesis touching a Chinese character", () => {
+    for (const [file, html] of zhPages()) {
+      const bad = prose(html).match(/.{0,8}([\u4e00-\u9fff][,;:()]|[,;:()][\u4e00-\u9fff]).{0,8}/g);
+      expect({ file, bad }).toEqual({ file, bad: null });
+    }
+  });
+  it("speak to dealers, not about the project's sources", () => {
+    for (const [file, html] of Object.entries(pages)) {
+      expect({ file, hit: /资料中|source's|From the source/.exec(html)?.[0] }).toEqual({
+        file,
+        hit: undefined,
+      });
+    }
+  });
+  it("call the margin of one sale 单车毛利 first, with 边际贡献 in the note", () => {
+    for (const id of ["breakeven_attendees", "breakeven_buyers", "event_profit", "breakeven_rate"]) {
+      const html = pages[`zh-CN/${id}.html`];
+      const row = /<th scope="row"><code>单车毛利<\/code><\/th>\s*<td>([^<]*)<\/td>/.exec(html)?.[1] ?? "";
+      expect(row).toMatch(/^m：每成交一台车的毛利/);
+      expect(row).toContain("边际贡献");
     }
   });
 });
@@ -146,12 +181,12 @@ describe("help and metadata parity", () => {
   it("refuses a function without help content, and help notes on a parameter that does not exist", () => {
     const extra = JSON.parse(JSON.stringify(metadata)) as Record<HelpLang, Metadata>;
     for (const lang of LANGS) extra[lang].functions.push({ id: "NEW_ONE", name: "NEW_ONE", parameters: [] });
-    expect(() => renderHelpPages(extra)).toThrow(/NEW_ONE/);
+    expect(() => renderHelpPages(extra, content)).toThrow(/NEW_ONE/);
     const renamed = JSON.parse(JSON.stringify(metadata)) as Record<HelpLang, Metadata>;
     const roi = renamed["en-US"].functions.find((f) => f.id === "ROI");
     if (!roi) throw new Error("no ROI");
     roi.parameters[2].name = "gross_margin";
-    expect(() => renderHelpPages(renamed)).toThrow(/ROI help: margin is not a parameter/);
+    expect(() => renderHelpPages(renamed, content)).toThrow(/ROI help: margin is not a parameter/);
   });
 });
 
@@ -159,7 +194,7 @@ describe("help rendering", () => {
   it("escapes text from the metadata", () => {
     const odd = JSON.parse(JSON.stringify(metadata)) as Record<HelpLang, Metadata>;
     odd["en-US"].functions[0].description = 'Counts <b>"stages"</b> & rates';
-    const html = renderHelpPages(odd)[`en-US/${odd["en-US"].functions[0].id.toLowerCase()}.html`];
+    const html = renderHelpPages(odd, content)[`en-US/${odd["en-US"].functions[0].id.toLowerCase()}.html`];
     expect(html).toContain("Counts &lt;b&gt;&quot;stages&quot;&lt;/b&gt; &amp; rates");
     expect(html).not.toContain("<b>");
   });

@@ -1,6 +1,7 @@
 import { domainError } from "../../src/core";
 import { toExcelError, toExcelResult } from "../../src/functions/excelErrors";
 import { registerCustomFunctions } from "../../src/functions/register";
+import { FUNCTIONS, labelsOf } from "../../src/functions/registry";
 import { installCustomFunctionsDouble, shown, uninstallCustomFunctionsDouble } from "./customFunctionsDouble";
 
 describe("registration outside and inside Office", () => {
@@ -23,7 +24,9 @@ describe("domain error → CustomFunctions.Error", () => {
       code: "#VALUE!",
       message: "cost: text or a logical value where a number belongs.",
     });
-    expect(shown(toExcelError(domainError("blank", "cost"), "zh-CN"))).toEqual({
+    expect(
+      shown(toExcelError(domainError("blank", "cost"), "zh-CN", labelsOf(FUNCTIONS.COST_PER_SALE))),
+    ).toEqual({
       code: "#N/A",
       message: expect.stringContaining("营销成本"),
     });
@@ -31,8 +34,8 @@ describe("domain error → CustomFunctions.Error", () => {
     expect(shown(toExcelError(domainError("divideByZero", "cost"), "en-US"))).toEqual({ code: "#DIV/0!" });
   });
   it("throws a whole-call error and keeps element errors in place", () => {
-    expect(() => toExcelResult(domainError("shapeMismatch", "cost"), "en-US")).toThrow();
-    const out = toExcelResult([[1, domainError("negative", "cost")]], "en-US");
+    expect(() => toExcelResult(domainError("shapeMismatch", "cost"), undefined, "en-US")).toThrow();
+    const out = toExcelResult([[1, domainError("negative", "cost")]], undefined, "en-US");
     expect(out[0][0]).toBe(1);
     expect(shown(out[0][1])).toEqual({ code: "#NUM!" });
   });

@@ -7,15 +7,8 @@
  * src/core), a calculation chain. Built from an input set, so tests can vary the inputs.
  */
 import JSZip from "jszip";
-import {
-  breakevenAttendeesGrid,
-  breakevenBuyersGrid,
-  costPerSaleGrid,
-  funnelRateGrid,
-  funnelTargetsGrid,
-  roiGrid,
-  type Result,
-} from "../../src/functions/compute";
+import type { Result } from "../../src/functions/compute";
+import { FUNCTIONS } from "../../src/functions/registry";
 import { isDomainError } from "../../src/core";
 import { formatCell, parseRef } from "../../src/core/formula";
 
@@ -70,18 +63,25 @@ const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;"
 const escA = (s: string): string => esc(s).replace(/"/g, "&quot;");
 
 /** What Excel hands a custom function for an input cell. */
-function raw(v: Val): unknown {
+export function raw(v: Val): unknown {
   if (v === null) return null;
   if (typeof v === "object") return { code: v.error };
   return v;
 }
+
+const breakevenAttendeesGrid = FUNCTIONS.BREAKEVEN_ATTENDEES.compute;
+const breakevenBuyersGrid = FUNCTIONS.BREAKEVEN_BUYERS.compute;
+const costPerSaleGrid = FUNCTIONS.COST_PER_SALE.compute;
+const funnelRateGrid = FUNCTIONS.FUNNEL_RATE.compute;
+const funnelTargetsGrid = FUNCTIONS.FUNNEL_TARGETS.compute;
+const roiGrid = FUNCTIONS.ROI.compute;
 
 function toExpected(x: number | { kind: "domain-error"; code: string } | unknown): Expected {
   if (isDomainError(x)) return { error: x.code };
   return x as number;
 }
 
-function grid(result: Result): Expected[][] {
+export function grid(result: Result): Expected[][] {
   if (isDomainError(result)) return [[{ error: result.code }]];
   return result.map((row) => row.map(toExpected));
 }
@@ -89,7 +89,7 @@ function grid(result: Result): Expected[][] {
 const col = (vals: readonly Val[]): unknown[][] => vals.map((x) => [raw(x)]);
 const row = (vals: readonly Val[]): unknown[][] => [vals.map(raw)];
 
-interface CellSpec {
+export interface CellSpec {
   address: string;
   value?: Val | Expected;
   formula?: string;
@@ -156,7 +156,11 @@ function sheetXml(cells: CellSpec[]): string {
 }
 
 /** Lays a result grid out from an anchor as an array formula (Excel's spilled result). */
-function spill(anchor: string, formula: string, result: Expected[][]): { cells: CellSpec[]; ref: string } {
+export function spill(
+  anchor: string,
+  formula: string,
+  result: Expected[][],
+): { cells: CellSpec[]; ref: string } {
   const a = parseRef(anchor);
   if (!a) throw new Error(anchor);
   const rows = result.length;
@@ -368,6 +372,18 @@ export async function buildShareFixture(
     [EVENT_SHEET, event],
     [FUNNEL_SHEET, funnel],
   ];
+  const data = await writeWorkbook(sheets, [["Funnel_Counts", "Inputs!$B$1:$G$1"]]);
+  return { data, cells: fixtureCells(sheets, [INPUTS_SHEET]) };
+}
+
+/**
+ * Writes sheets of cells as Excel writes a workbook with custom-function calls: array formulas with
+ * dynamic-array cell metadata for spills, a calculation chain, defined names.
+ */
+export async function writeWorkbook(
+  sheets: readonly [string, CellSpec[]][],
+  names: readonly [string, string][] = [],
+): Promise<Uint8Array> {
   const jszip = new JSZip();
   // A fixed date keeps the zip bytes reproducible.
   const date = new Date(Date.UTC(2026, 0, 1));
@@ -399,7 +415,10 @@ export async function buildShareFixture(
       sheets
         .map(([name], i) => `<sheet name="${escA(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
         .join("") +
-      `</sheets><definedNames><definedName name="Funnel_Counts">Inputs!$B$1:$G$1</definedName></definedNames>` +
+      `</sheets>` +
+      (names.length > 0
+        ? `<definedNames>${names.map(([n, ref]) => `<definedName name="${escA(n)}">${esc(ref)}</definedName>`).join("")}</definedNames>`
+        : "") +
       `<calcPr calcId="191029"/></workbook>`,
   );
   const n = sheets.length;
@@ -445,9 +464,17 @@ export async function buildShareFixture(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<calcChain xmlns="${NS}">${chain.join("")}</calcChain>`,
   );
 
+  return jszip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** Every value cell of the sheets but those skipped (the inputs), with what it must show. */
+export function fixtureCells(
+  sheets: readonly [string, CellSpec[]][],
+  skip: readonly string[],
+): FixtureCell[] {
   const out: FixtureCell[] = [];
   for (const [sheet, cells] of sheets) {
-    if (sheet === INPUTS_SHEET) continue;
+    if (skip.includes(sheet)) continue;
     for (const c of cells) {
       if (c.value === undefined || c.value === null) continue;
       out.push({
@@ -459,6 +486,5 @@ export async function buildShareFixture(
       });
     }
   }
-  const data = await jszip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-  return { data, cells: out };
+  return out;
 }

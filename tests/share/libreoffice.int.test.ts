@@ -5,84 +5,15 @@
  * with no #NAME? anywhere. The cached values of formula cells are removed before LibreOffice opens
  * the file, so every number below was computed by LibreOffice, not carried over.
  */
-import * as XLSX from "@e965/xlsx";
 import JSZip from "jszip";
 import { prepareXlsx } from "../../src/share/xlsx";
-import {
-  buildShareFixture,
-  INPUTS_SHEET,
-  type Expected,
-  type FixtureCell,
-  type ShareInputs,
-} from "./fixture";
+import { buildShareFixture, INPUTS_SHEET, type ShareInputs } from "./fixture";
 import { INVALID_A, INVALID_B, VALID } from "./inputs";
-import { errorCells, recalcBytes } from "../support/soffice";
+import { mismatches, nameErrors, preparedSheetsText, read, withoutCachedValues } from "./recalc";
+import { recalcBytes } from "../support/soffice";
 import fc from "fast-check";
 
 jest.setTimeout(180000);
-
-/** Drops every formula cell's cached value, so only a real recalculation can fill it. */
-async function withoutCachedValues(data: Uint8Array, replaceInputs?: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(data);
-  for (const path of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))) {
-    const xml = await zip.file(path)!.async("string");
-    const stripped = xml.replace(
-      /<c\b([^>]*)>(<f\b[^>]*(?:\/>|>[\s\S]*?<\/f>))(?:<v>[\s\S]*?<\/v>)?<\/c>/g,
-      (_m, attrs: string, f: string) => {
-        return `<c${attrs.replace(/\st="[^"]*"/, "")}>${f}</c>`;
-      },
-    );
-    zip.file(path, stripped);
-  }
-  if (replaceInputs) {
-    // The recipient types new inputs: take the Inputs sheet from another fixture.
-    const other = await JSZip.loadAsync(replaceInputs);
-    zip.file("xl/worksheets/sheet1.xml", await other.file("xl/worksheets/sheet1.xml")!.async("string"));
-  }
-  return zip.generateAsync({ type: "uint8array" });
-}
-
-function read(data: Uint8Array): XLSX.WorkBook {
-  return XLSX.read(data, { type: "array", cellFormula: true, cellNF: false });
-}
-
-function valueOf(cell: XLSX.CellObject | undefined): Expected | undefined {
-  if (!cell) return undefined;
-  if (cell.t === "e") return { error: cell.w ?? XLSX.SSF.format("General", cell.v as number) };
-  if (cell.t === "z") return undefined;
-  return cell.v as Expected;
-}
-
-function same(expected: Expected, got: Expected | undefined): boolean {
-  if (typeof expected === "number" && typeof got === "number") {
-    return Math.abs(expected - got) <= 1e-9 * Math.max(1, Math.abs(expected));
-  }
-  if (typeof expected === "object" && typeof got === "object") return expected.error === got.error;
-  return expected === got;
-}
-
-function mismatches(wb: XLSX.WorkBook, cells: readonly FixtureCell[]): string[] {
-  const out: string[] = [];
-  for (const c of cells) {
-    const got = valueOf(wb.Sheets[c.sheet]?.[c.address]);
-    if (!same(c.expected, got)) {
-      out.push(`${c.sheet}!${c.address}: expected ${JSON.stringify(c.expected)}, got ${JSON.stringify(got)}`);
-    }
-  }
-  return out;
-}
-
-function nameErrors(wb: XLSX.WorkBook): string[] {
-  return errorCells(wb)
-    .filter((e) => e.value === "#NAME?")
-    .map((e) => `${e.sheet}!${e.cell}`);
-}
-
-async function preparedSheetsText(data: Uint8Array): Promise<string> {
-  const zip = await JSZip.loadAsync(data);
-  const parts = Object.keys(zip.files).filter((p) => p.startsWith("xl/worksheets/") && !zip.files[p].dir);
-  return (await Promise.all(parts.map((p) => zip.file(p)!.async("string")))).join("\n");
-}
 
 /** Random valid inputs (seeded, so a failure reproduces): counts, money and rates in their domains. */
 function randomValid(seed: number): ShareInputs {
