@@ -21,6 +21,8 @@ export type {
 } from "./options";
 export type * from "./spec";
 export { validateOptions, currencies, currencyCodes };
+export { parseNumber, INPUT_MESSAGES } from "./input";
+export type { NumberInput } from "./input";
 export { withNamedValue, withValues, flattenCells } from "./spec";
 
 /** How the pane should render an option's input. */
@@ -54,11 +56,11 @@ export const templateKinds: readonly TemplateKindInfo[] = [
     kind: "plan",
     title: L("营销计划", "Marketing plan"),
     description: L(
-      "十二要素作业流程、目标、进度与过程控制,可附五部分策略大纲。",
+      "十二要素作业流程、目标、进度与过程控制，可附五部分策略大纲。",
       "The twelve planning elements, targets, schedule and process control, with an optional five-part strategy outline.",
     ),
     fields: [
-      { field: "plan.salesTarget", label: L("销售目标(台)", "Sales target (vehicles)"), type: "count" },
+      { field: "plan.salesTarget", label: L("销售目标（台）", "Sales target (vehicles)"), type: "count" },
       { field: "plan.revenueTarget", label: L("销售收入目标", "Revenue target"), type: "money" },
       { field: "plan.budget", label: L("营销费用预算", "Marketing budget"), type: "money" },
       { field: "plan.strategyOutline", label: L("附策略大纲", "Add the strategy outline"), type: "boolean" },
@@ -68,7 +70,7 @@ export const templateKinds: readonly TemplateKindInfo[] = [
     kind: "budget",
     title: L("全店营销投放预算", "Whole-store marketing budget"),
     description: L(
-      "按投放结构列出十二个月的计划与实际投放,计算 ROI、单车营销成本与差异。",
+      "按投放结构列出十二个月的计划与实际投放，计算 ROI、单车营销成本与差异。",
       "Twelve months of planned and actual spend by line, with ROI, cost per vehicle sold and variance.",
     ),
     fields: [
@@ -80,7 +82,7 @@ export const templateKinds: readonly TemplateKindInfo[] = [
     kind: "event",
     title: L("活动保本分析", "Event break-even"),
     description: L(
-      "固定成本、变动成本、边际贡献与成交率,求保本客户数、保本人数与利润,附敏感性表。",
+      "固定成本、变动成本、边际贡献与成交率，求保本客户数、保本人数与利润，附敏感性表。",
       "Fixed and variable cost, margin and conversion: break-even buyers and attendees, profit, and a sensitivity table.",
     ),
     fields: [
@@ -99,13 +101,13 @@ export const templateKinds: readonly TemplateKindInfo[] = [
     kind: "funnel",
     title: L("集客漏斗与过程控制", "Funnel tracker"),
     description: L(
-      "六个阶段按月和按销售顾问记录,步骤转化率、控制线、状态与趋势预警,以及活动五大目标。",
+      "六个阶段按月和按销售顾问记录，步骤转化率、控制线、状态与趋势预警，以及活动五大目标。",
       "Six stages by month and by salesperson, step rates, control lines, status and trend alerts, and the five event targets.",
     ),
     fields: [
       {
         field: "funnel.targetBuyers",
-        label: L("销售目标(真实客户数)", "Sales target (real customers)"),
+        label: L("销售目标（真实客户数）", "Sales target (real customers)"),
         type: "count",
       },
       { field: "funnel.salespeople", label: L("销售顾问", "Salespeople"), type: "names" },

@@ -88,12 +88,15 @@ const msg = {
   currency: L(`货币须为 ${currencies.join(" ")} 之一。`, `Currency must be one of ${currencies.join(" ")}.`),
   year: L("年份须为 2000 到 2100 之间的整数。", "Year must be a whole number from 2000 to 2100."),
   firstMonth: L("起始月份须为 1 到 12 之间的整数。", "First month must be a whole number from 1 to 12."),
-  text: L("名称过长(最多 80 个字符)。", "Too long (80 characters at most)."),
+  text: L("名称过长（最多 80 个字符）。", "Too long (80 characters at most)."),
   nonNegative: L("须为不小于 0 的数。", "Must be a number of 0 or more."),
   whole: L("须为不小于 0 的整数。", "Must be a whole number of 0 or more."),
-  rate: L("须为 0 到 1 之间的比率(例如 0.53 表示 53%)。", "Must be a rate from 0 to 1 (e.g. 0.53 for 53%)."),
+  rate: L(
+    "须为 0 到 1 之间的比率（例如 0.53 表示 53%）。",
+    "Must be a rate from 0 to 1 (e.g. 0.53 for 53%).",
+  ),
   marginShare: L(
-    "毛利率须大于 0 且不超过 1(1 表示按收入计算 ROI)。",
+    "毛利率须大于 0 且不超过 1（1 表示按收入计算 ROI）。",
     "Margin must be above 0 and at most 1 (1 gives ROI on revenue).",
   ),
   salespeople: L(
@@ -101,7 +104,7 @@ const msg = {
     `Salespeople must number from 1 to ${MAX_SALESPEOPLE}.`,
   ),
   neverBreaksEven: L(
-    "按此转化率,每位来宾的边际贡献(r×m)不超过变动成本 v,活动永远无法保本。",
+    "按此转化率，每位来宾的边际贡献（r×m）不超过变动成本 v，活动永远无法保本。",
     "At this conversion rate each attendee brings no more (r×m) than he costs (v): the event never breaks even.",
   ),
 };

@@ -3,7 +3,9 @@ import { strings } from "../../src/taskpane/i18n";
 import { brokenView, shareView } from "../../src/taskpane/services/share";
 import { templateForm, toOptions, validate } from "../../src/taskpane/services/templates";
 import { safeFileName } from "../../src/taskpane/services/download";
-import { commonFields, templateKinds } from "../../src/templates";
+import { commonFields, INPUT_MESSAGES, templateKinds } from "../../src/templates";
+import { emptyPlan, isRubricError, scorePlan } from "../../src/core/rubric";
+import { overrideScore } from "../../src/taskpane/services/scoring";
 import { WorkbookError } from "../../src/workbook/port";
 import { firstLoadScripts } from "../../bench/taskpane.bench";
 
@@ -46,6 +48,51 @@ describe("template form bridge", () => {
     expect(toOptions("plan", { lang: "zh-CN", "plan.strategyOutline": "no" }).plan?.strategyOutline).toBe(
       false,
     );
+  });
+
+  test("numbers are read as the command line reads them: 53%, 1，500, full-width digits, 46万", () => {
+    const o = toOptions("event", {
+      lang: "zh-CN",
+      "event.fixedCost": "46万",
+      "event.variableCost": "1，500",
+      "event.margin": "１００００",
+      "event.conversionRate": " 53% ",
+      "event.attendees": "120",
+    });
+    expect(o.event).toEqual({
+      fixedCost: 460000,
+      variableCost: 1500,
+      margin: 10000,
+      conversionRate: 0.53,
+      attendees: 120,
+    });
+    expect(validate("event", { lang: "zh-CN", "event.conversionRate": "53%" }, "en-US").errors).toEqual({});
+  });
+
+  test("text that is not a number gets the reader's reason, in the pane's language", () => {
+    const en = validate(
+      "event",
+      { lang: "en-US", "event.attendees": "0x10", "event.fixedCost": "1,5", "event.margin": "1e3" },
+      "en-US",
+    );
+    expect(en.errors).toEqual({
+      "event.attendees": INPUT_MESSAGES.notNumber["en-US"],
+      "event.fixedCost": INPUT_MESSAGES.grouping["en-US"],
+      "event.margin": INPUT_MESSAGES.notNumber["en-US"],
+    });
+    expect(validate("event", { lang: "zh-CN", "event.attendees": "12abc" }, "zh-CN").errors).toEqual({
+      "event.attendees": INPUT_MESSAGES.notNumber["zh-CN"],
+    });
+  });
+
+  test("an override is read by the same reader, then checked by the engine", () => {
+    const score = scorePlan(emptyPlan());
+    const set = overrideScore(score, 3, "４", "checked");
+    expect(isRubricError(set) ? set : set.overrides[3]).toEqual({ score: 4, reason: "checked" });
+    const bad = overrideScore(score, 3, "4x", "checked");
+    expect(isRubricError(bad) && bad.reason).toEqual(INPUT_MESSAGES.notNumber);
+    const empty = overrideScore(score, 3, "", "checked");
+    expect(isRubricError(empty) && empty.reason["en-US"]).toMatch(/between 0 and 5/);
   });
 
   test("validation comes from the templates module, per field, in the pane's language", () => {

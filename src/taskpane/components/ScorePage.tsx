@@ -97,7 +97,7 @@ function OverrideForm(props: {
   criterion: CriterionScore;
   current: Override | undefined;
   /** Returns the engine's reason when it refuses the override. */
-  onApply: (score: number, reason: string) => Promise<string | null>;
+  onApply: (score: string, reason: string) => Promise<string | null>;
   onCancel: () => void;
 }): ReactElement {
   const { t } = usePane();
@@ -114,18 +114,15 @@ function OverrideForm(props: {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const n = score.trim() === "" ? Number.NaN : Number(score);
-        // The engine checks the range and the reason; its message is shown beside the form.
-        void props.onApply(n, reason).then(setRefusal);
+        // The services read the number and the engine checks the range and the reason; the refusal is
+        // shown beside the form.
+        void props.onApply(score, reason).then(setRefusal);
       }}
     >
       <Field label={t.overrideScore} validationState={refusal ? "error" : "none"}>
         <Input
           ref={first}
-          type="number"
-          min={0}
-          max={5}
-          step={0.5}
+          inputMode="decimal"
           value={score}
           onChange={(_, d) => setScore(d.value)}
           name={`override-score-${props.criterion.id}`}
@@ -155,7 +152,7 @@ function OverrideForm(props: {
 function Criterion(props: {
   criterion: CriterionScore;
   override: Override | undefined;
-  onChange: (value: number | null, reason: string) => Promise<string | null>;
+  onChange: (value: string | null, reason: string) => Promise<string | null>;
 }): ReactElement {
   const { t, lang, services } = usePane();
   const styles = useStyles();
@@ -277,7 +274,7 @@ export default function ScorePage(): ReactElement {
   async function changeOverride(
     score: PlanScore,
     c: CriterionScore,
-    value: number | null,
+    value: string | null,
     reason: string,
   ): Promise<string | null> {
     try {

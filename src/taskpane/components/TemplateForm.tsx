@@ -83,13 +83,11 @@ function FieldInput(props: {
         <Input
           id={id}
           name={field.key}
-          type={field.type === "number" ? "number" : "text"}
+          // Text, not type="number": the browser's number input drops "53%", "1,500" and "46万" (its value
+          // reads as empty), which the templates module's reader accepts, as the command line does.
+          type="text"
           inputMode={field.type === "number" ? "decimal" : undefined}
-          min={field.min}
-          max={field.max}
-          step={field.step ?? "any"}
           value={String(value)}
-          // Numbers stay text while typed ("1e", "-") and are parsed by the templates module's validator.
           onChange={(_, d) => onChange(d.value)}
         />
       )}

@@ -40,7 +40,7 @@ export const enUS = {
   langEn: "English (en-US)",
   optional: "Optional: leave empty to fill in on the sheet.",
   namesHint: "Names separated by commas, or how many rows to leave.",
-  rateHint: "A rate from 0 to 1, e.g. 0.53 for 53%. Optional.",
+  rateHint: "A rate from 0 to 1: type 0.53 or 53%. Optional.",
   yes: "Yes",
   no: "No",
   create: "Create sheet",

@@ -38,7 +38,7 @@ export const zhCN: Strings = {
   langEn: "English (en-US)",
   optional: "可选：留空，之后在工作表中填写。",
   namesHint: "姓名以逗号分隔，或填写预留的行数。",
-  rateHint: "0 到 1 之间的比率，例如 0.53 表示 53%。可选。",
+  rateHint: "0 到 1 之间的比率：输入 0.53 或 53% 均可。可选。",
   yes: "是",
   no: "否",
   create: "创建工作表",

@@ -1,7 +1,6 @@
 // Preview mode (no Excel host): the .xlsx adapter behind the same services. Templates download as
 // files; a workbook opened from disk is scored (and downloaded with its scorecard) or prepared for
 // sharing (and downloaded prepared).
-import { applyOverride } from "../../core/rubric";
 import { addSheetToXlsx } from "../../scoring/inject-sheet";
 import { checkWorkbookBytes } from "../../scoring/safe-open";
 import { scorecardSheet } from "../../scoring/scorecard";
@@ -11,7 +10,7 @@ import { readXlsx, templateToXlsx } from "../../workbook/xlsx";
 import { FileReadError, NoticeError, UnavailableError } from "../errors";
 import type { Lang } from "../i18n";
 import { downloadBytes, safeFileName } from "./download";
-import { scoreSnapshot } from "./scoring";
+import { overrideScore, scoreSnapshot } from "./scoring";
 import { brokenView, shareView } from "./share";
 import { buildSpec, templateForm, validate } from "./templates";
 import type { PaneServices, ScoreResult } from "./types";
@@ -68,7 +67,7 @@ export const previewServices: Omit<PaneServices, "host"> = {
     return { source: opened.name, score };
   },
 
-  override: async (score, id, value, reason) => applyOverride(score, id, value, reason),
+  override: async (score, id, value, reason) => overrideScore(score, id, value, reason),
 
   async writeScorecard(result, lang) {
     if (!opened)

@@ -16,13 +16,11 @@ export type FieldValue = string | number;
 export interface InputFieldView {
   readonly key: string;
   readonly label: string;
+  /** "number" fields are typed as text and read by the templates module's number reader. */
   readonly type: "text" | "number" | "select";
   readonly defaultValue: FieldValue;
   readonly unit?: string;
   readonly hint?: string;
-  readonly min?: number;
-  readonly max?: number;
-  readonly step?: number;
   readonly options?: readonly { readonly value: string; readonly label: string }[];
 }
 
@@ -101,11 +99,14 @@ export interface PaneServices {
   ): Promise<CreateResult>;
   /** Excel: the active sheet. Preview: the given file. */
   score(lang: Lang, file?: File): Promise<ScoreResult>;
-  /** Sets (value) or removes (null) a person's override through the engine, which checks it. */
+  /**
+   * Sets (the score as typed, read by the templates module's number reader) or removes (null) a
+   * person's override through the engine, which checks it.
+   */
   override(
     score: PlanScore,
     id: CriterionId,
-    value: number | null,
+    value: string | null,
     reason: string,
   ): Promise<PlanScore | RubricError>;
   /** Excel only: selects an evidence cell ("'营销计划'!D7") so the planner sees it. */
