@@ -159,7 +159,16 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
       const formula =
         cell.type === ExcelJS.ValueType.Formula && cell.formula ? "=" + cell.formula : undefined;
       if (value === null && formula === undefined) return;
-      cells.push({ row: r - 1, col: c - 1, value, ...(formula !== undefined ? { formula } : {}) });
+      // The number format, so values can be shown as the cell shows them (evidence in the pane).
+      const format =
+        typeof cell.numFmt === "string" && !/^(general)?$/i.test(cell.numFmt) ? cell.numFmt : undefined;
+      cells.push({
+        row: r - 1,
+        col: c - 1,
+        value,
+        ...(formula !== undefined ? { formula } : {}),
+        ...(format !== undefined ? { format } : {}),
+      });
     }),
   );
   return { name: ws.name, cells };
