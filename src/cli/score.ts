@@ -7,7 +7,8 @@ import path from "node:path";
 import { CRITERIA, type Lang, type Localized, type PlanScore } from "../core/rubric";
 import { addSheetToXlsx } from "../scoring/inject-sheet";
 import { nodeBoundedInflate } from "../scoring/node-inflate";
-import { LIMITS } from "../scoring/safe-open";
+import { rankPlans } from "../scoring/batch";
+import { fileTooLarge } from "../scoring/safe-open";
 import { scoreWorkbookBytes } from "../scoring/score-workbook";
 import { scorecardSheet } from "../scoring/scorecard";
 
@@ -85,21 +86,8 @@ async function scoreOne(file: string, options: BatchOptions, taken: Set<string>)
   let bytes: Uint8Array;
   try {
     // The size is checked before reading, so a huge attachment is never pulled into memory.
-    const st = await stat(file);
-    if (st.size > LIMITS.maxFileBytes) {
-      const mb = (n: number) => `${Math.round((n / 1048576) * 10) / 10} MB`;
-      return {
-        file,
-        ok: false,
-        error: {
-          code: "too-large",
-          message: L(
-            `文件过大(${mb(st.size)},上限 ${mb(LIMITS.maxFileBytes)})`,
-            `file too large (${mb(st.size)}, limit ${mb(LIMITS.maxFileBytes)})`,
-          ),
-        },
-      };
-    }
+    const large = fileTooLarge((await stat(file)).size);
+    if (large) return { file, ok: false, error: { code: large.code, message: large.message } };
     bytes = new Uint8Array(await readFile(file));
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
@@ -129,11 +117,9 @@ async function scoreOne(file: string, options: BatchOptions, taken: Set<string>)
   }
 }
 
-/** Best first; ties by file name so the order is stable. */
+/** The scored files, best first (the scoring's one ranking, the task pane's too). */
 export function ranked(results: readonly FileResult[]): FileResult[] {
-  return results
-    .filter((r) => r.ok && r.score)
-    .sort((a, b) => (b.score?.total ?? 0) - (a.score?.total ?? 0) || a.file.localeCompare(b.file));
+  return rankPlans(results.flatMap((r) => (r.ok && r.score ? [{ ...r, score: r.score }] : [])));
 }
 
 // ---- output -------------------------------------------------------------------------------------

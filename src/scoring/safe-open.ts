@@ -74,13 +74,22 @@ function u64(view: DataView, at: number): number {
  * Decide whether a workbook may be loaded. Returns the zip's entries when it may, else a code and a
  * one-line reason in both languages.
  */
+/** The refusal of a file over the size limit, or null: callers that know the size check it before reading. */
+export function fileTooLarge(size: number): Extract<SafeOpenResult, { ok: false }> | null {
+  if (size <= LIMITS.maxFileBytes) return null;
+  return {
+    ok: false,
+    code: "too-large",
+    message: {
+      "zh-CN": `文件过大(${fmtMb(size)},上限 ${fmtMb(LIMITS.maxFileBytes)})`,
+      "en-US": `file too large (${fmtMb(size)}, limit ${fmtMb(LIMITS.maxFileBytes)})`,
+    },
+  };
+}
+
 export function checkWorkbookBytes(bytes: Uint8Array): SafeOpenResult {
-  if (bytes.length > LIMITS.maxFileBytes)
-    return fail(
-      "too-large",
-      `文件过大(${fmtMb(bytes.length)},上限 ${fmtMb(LIMITS.maxFileBytes)})`,
-      `file too large (${fmtMb(bytes.length)}, limit ${fmtMb(LIMITS.maxFileBytes)})`,
-    );
+  const large = fileTooLarge(bytes.length);
+  if (large) return large;
   if (startsWith(bytes, OLE)) {
     if (containsUtf16(bytes, "EncryptedPackage"))
       return fail(

@@ -11,8 +11,8 @@ import { strings } from "../../src/taskpane/i18n";
 import { buildTemplate, flattenCells } from "../../src/templates";
 import { readXlsx } from "../../src/workbook/xlsx";
 import { seriousViolations } from "./support/axe";
-import { launch, openPane } from "./support/browser";
-import { excelStub, type DoubleState, type ExcelSeed, type SeedCell } from "./support/excelDouble";
+import { BASE_SEED, doubleState, withExcel as withExcelHost } from "./support/excel";
+import { type DoubleState, type ExcelSeed, type SeedCell } from "./support/excelDouble";
 import { ROOT, serveDist, type StaticServer } from "./support/server";
 
 jest.setTimeout(120_000);
@@ -27,26 +27,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-const BASE: ExcelSeed = {
-  api: "1.12",
-  displayLanguage: "zh-CN",
-  bodyBackgroundColor: "#262626",
-  sheets: [{ name: "Sheet1", rows: [] }],
-};
-
-async function withExcel<T>(seed: ExcelSeed, body: (page: Page) => Promise<T>): Promise<T> {
-  const browser = await launch({ officeStub: excelStub(seed) });
-  try {
-    const page = await openPane(browser.context, server.url);
-    await page.waitForSelector('[data-host="excel"]');
-    return await body(page);
-  } finally {
-    await browser.close();
-  }
-}
-
-const state = (page: Page): Promise<DoubleState> =>
-  page.evaluate(() => (window as unknown as { __excelDouble: DoubleState }).__excelDouble);
+const BASE = BASE_SEED;
+const withExcel = <T>(seed: ExcelSeed, body: (page: Page) => Promise<T>): Promise<T> =>
+  withExcelHost(server, seed, body);
+const state = doubleState;
 
 async function seedFromFixture(file: string): Promise<ExcelSeed> {
   const snap = await readXlsx(new Uint8Array(readFileSync(join(ROOT, "tests/fixtures/plans", file))));

@@ -18,6 +18,7 @@ import { SHARE_ERROR_TEXT } from "../../share/xlsx";
 import { NoticeError, RequirementError, UnavailableError } from "../errors";
 import type { Lang } from "../i18n";
 import { brokenView, shareView } from "./share";
+import { overrideInBatch, scoreBatch } from "./batch";
 import { overrideScore, scoreSnapshot } from "./scoring";
 import { buildSpec, templateForm, validate } from "./templates";
 import type { PaneServices, ScoreResult } from "./types";
@@ -68,6 +69,9 @@ export const excelServices: Omit<PaneServices, "host"> = {
   },
 
   override: async (score, id, value, reason) => overrideScore(score, id, value, reason),
+
+  scoreBatch: (files, fromFolder, onProgress) => scoreBatch(files, fromFolder, onProgress),
+  overrideInBatch: async (...a) => overrideInBatch(...a),
 
   async writeScorecard(result, lang) {
     const written = await port().writeTemplate(buildScorecard(result.score, { lang, source: result.source }));

@@ -10,6 +10,7 @@ import { readXlsx, templateToXlsx } from "../../workbook/xlsx";
 import { FileReadError, NoticeError, UnavailableError } from "../errors";
 import type { Lang } from "../i18n";
 import { downloadBytes, safeFileName } from "./download";
+import { overrideInBatch, scoreBatch } from "./batch";
 import { overrideScore, scoreSnapshot } from "./scoring";
 import { brokenView, shareView } from "./share";
 import { buildSpec, templateForm, validate } from "./templates";
@@ -68,6 +69,9 @@ export const previewServices: Omit<PaneServices, "host"> = {
   },
 
   override: async (score, id, value, reason) => overrideScore(score, id, value, reason),
+
+  scoreBatch: (files, fromFolder, onProgress) => scoreBatch(files, fromFolder, onProgress),
+  overrideInBatch: async (...a) => overrideInBatch(...a),
 
   async writeScorecard(result, lang) {
     if (!opened)
