@@ -22,6 +22,7 @@ export type {
 export type * from "./spec";
 export { validateOptions, currencies, currencyCodes };
 export { parseNumber, INPUT_MESSAGES } from "./input";
+export { templateFileName } from "./file-name";
 export type { NumberInput } from "./input";
 export { withNamedValue, withValues, flattenCells } from "./spec";
 

@@ -311,3 +311,17 @@ test("broken DEALER cells are found when the Share page opens; Repair brings the
     expect(await page.locator('[data-testid="error-bar"]').allInnerTexts()).toEqual([]);
   });
 });
+
+test("what an older Excel could not add is said in the pane's language, not as the adapter's keys", async () => {
+  // ExcelApi 1.6: no data validation (1.8) and no frozen panes (1.7).
+  await withExcel({ ...BASE, api: "1.6" }, async (page) => {
+    await page.click('[data-testid="choose-funnel"]');
+    await page.waitForSelector('[data-testid="template-form"]');
+    await page.click('[data-testid="create"]');
+    await page.waitForSelector('[data-testid="create-done"], [data-testid="error-bar"]');
+    const done = await page.innerText('[data-testid="create-done"]');
+    expect(done).toContain("数据验证");
+    expect(done).toContain("冻结窗格");
+    expect(done).not.toMatch(/dataValidation|freezePanes/);
+  });
+});

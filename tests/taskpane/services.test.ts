@@ -1,8 +1,11 @@
 import { describeError, FileReadError, RequirementError, UnavailableError } from "../../src/taskpane/errors";
 import { strings } from "../../src/taskpane/i18n";
 import { brokenView, shareView } from "../../src/taskpane/services/share";
-import { templateForm, toOptions, validate } from "../../src/taskpane/services/templates";
-import { safeFileName } from "../../src/taskpane/services/download";
+import { fileNameOf, templateForm, toOptions, validate } from "../../src/taskpane/services/templates";
+import { FEATURE_KEYS, featureList } from "../../src/taskpane/i18n/features";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { safeFileName } from "../../src/core/file-name";
 import { commonFields, INPUT_MESSAGES, templateKinds } from "../../src/templates";
 import { emptyPlan, isRubricError, scorePlan } from "../../src/core/rubric";
 import { overrideScore } from "../../src/taskpane/services/scoring";
@@ -210,5 +213,37 @@ describe("small helpers", () => {
       "functions.js",
       "taskpane.js",
     ]);
+  });
+});
+
+describe("names and phrases a user sees", () => {
+  test("a downloaded template is named from the template, dealer and year", () => {
+    expect(fileNameOf("plan", { lang: "zh-CN", dealerName: " 杭州西湖丰田4S店 ", year: "2026" })).toBe(
+      "营销计划-杭州西湖丰田4S店-2026.xlsx",
+    );
+    expect(fileNameOf("event", { lang: "en-US", dealerName: "A/B: Motors?", year: "２０２７" })).toBe(
+      "Event break-even-A B Motors-2027.xlsx",
+    );
+    // No dealer: template and year; no year typed: this year, as the sheet shows it.
+    expect(fileNameOf("budget", { lang: "zh-CN", year: "2026" })).toBe("全店营销投放预算-2026.xlsx");
+    expect(fileNameOf("funnel", { lang: "zh-CN" })).toBe(
+      `集客漏斗与过程控制-${new Date().getFullYear()}.xlsx`,
+    );
+  });
+
+  test("file names never hold what Windows refuses: reserved names, trailing dots, over-long names", () => {
+    expect(safeFileName("CON")).toBe("_CON.xlsx");
+    expect(safeFileName("plan...")).toBe("plan.xlsx");
+    expect([...safeFileName("经".repeat(300))].length).toBe(120 + ".xlsx".length);
+  });
+
+  test("every feature the Office adapter can skip has a phrase in both languages", () => {
+    const adapter = readFileSync(join(__dirname, "../../src/workbook/office.ts"), "utf8");
+    const keys = [...adapter.matchAll(/skipped\.add\("(\w+)"\)/g)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(5);
+    expect([...FEATURE_KEYS].sort()).toEqual([...new Set(keys)].sort());
+    expect(featureList(["dataValidation", "freezePanes"], "zh-CN")).toBe("数据验证、冻结窗格");
+    expect(featureList(["dataValidation", "freezePanes"], "en-US")).toBe("data validation, frozen panes");
+    expect(featureList(["somethingNew"], "en-US")).toBe("other formatting");
   });
 });

@@ -13,6 +13,7 @@ import {
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from "react";
 import { usePane } from "../context";
 import { fill } from "../i18n";
+import { featureList } from "../i18n/features";
 import { useCommonStyles } from "../styles";
 import type {
   CreateResult,
@@ -240,7 +241,7 @@ export default function TemplateForm({
                     ? fill(t.created, { sheet: done.sheet })
                     : fill(t.downloaded, { file: done.file })}
                   {done.kind === "sheet" && done.skipped && done.skipped.length > 0
-                    ? ` ${fill(t.skippedFeatures, { list: done.skipped.join(", ") })}`
+                    ? ` ${fill(t.skippedFeatures, { list: featureList(done.skipped, lang) })}`
                     : ""}
                 </MessageBarBody>
               </MessageBar>

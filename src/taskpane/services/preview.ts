@@ -8,12 +8,14 @@ import { prepareXlsx, restoreXlsx, scanXlsx, SHARE_ERROR_TEXT, ShareError } from
 import { ADDIN_ID, tagXlsx } from "../../share/tag";
 import { readXlsx, templateToXlsx } from "../../workbook/xlsx";
 import { FileReadError, NoticeError, UnavailableError } from "../errors";
+import { L, type Localized } from "../../core/lang";
 import type { Lang } from "../i18n";
-import { downloadBytes, safeFileName } from "./download";
+import { safeFileName } from "../../core/file-name";
+import { downloadBytes } from "./download";
 import { overrideInBatch, scoreBatch } from "./batch";
 import { overrideScore, scoreSnapshot } from "./scoring";
 import { brokenView, shareView } from "./share";
-import { buildSpec, templateForm, validate } from "./templates";
+import { buildSpec, fileNameOf, templateForm, validate } from "./templates";
 import type { PaneServices, ScoreResult } from "./types";
 
 /** The bytes of a picked file, refused before any zip library inflates it when it is not a sane .xlsx. */
@@ -25,8 +27,10 @@ async function workbookBytes(file: File | undefined, lang: Lang): Promise<Uint8A
   return bytes;
 }
 
-function baseName(fileName: string): string {
-  return fileName.replace(/\.xlsx$/i, "");
+/** "plan.xlsx" + 分享版 → "plan（分享版）" in Chinese, "plan (shared)" in English. */
+function suffixed(fileName: string, suffix: Localized, lang: Lang): string {
+  const base = fileName.replace(/\.xlsx$/i, "");
+  return lang === "zh-CN" ? `${base}（${suffix[lang]}）` : `${base} (${suffix[lang]})`;
 }
 
 function shareFailure(e: unknown, lang: Lang): never {
@@ -50,7 +54,7 @@ export const previewServices: Omit<PaneServices, "host"> = {
     onProgress(0.4);
     const bytes = await templateToXlsx(spec);
     onProgress(0.9);
-    const file = safeFileName(spec.sheets[0]?.name ?? spec.title);
+    const file = fileNameOf(kind, values);
     downloadBytes(bytes, file);
     onProgress(1);
     return { kind: "download", file };
@@ -78,7 +82,7 @@ export const previewServices: Omit<PaneServices, "host"> = {
       throw new FileReadError(lang === "zh-CN" ? "请先打开计划工作簿" : "open a plan workbook first");
     const sheet = scorecardSheet(result.score, { lang, source: result.source });
     const { bytes } = await addSheetToXlsx(opened.bytes, sheet);
-    const file = safeFileName(`${baseName(opened.name)} (${sheet.name})`);
+    const file = safeFileName(suffixed(opened.name, L(sheet.name, sheet.name), lang));
     downloadBytes(bytes, file);
     return { kind: "download", file };
   },
@@ -86,7 +90,7 @@ export const previewServices: Omit<PaneServices, "host"> = {
   async prepareForSharing(lang, file) {
     const bytes = await workbookBytes(file, lang);
     const result = await prepareXlsx(bytes).catch((e: unknown) => shareFailure(e, lang));
-    const name = safeFileName(`${baseName(file?.name ?? "")} (${lang === "zh-CN" ? "分享版" : "shared"})`);
+    const name = safeFileName(suffixed(file?.name ?? "", L("分享版", "shared"), lang));
     if (result.report.changed) downloadBytes(result.data, name);
     return shareView(result.report, lang, result.report.changed ? name : undefined);
   },
@@ -94,7 +98,7 @@ export const previewServices: Omit<PaneServices, "host"> = {
   async restore(lang, file) {
     const bytes = await workbookBytes(file, lang);
     const result = await restoreXlsx(bytes).catch((e: unknown) => shareFailure(e, lang));
-    const name = safeFileName(`${baseName(file?.name ?? "")} (${lang === "zh-CN" ? "已还原" : "restored"})`);
+    const name = safeFileName(suffixed(file?.name ?? "", L("已还原", "restored"), lang));
     if (result.report.changed) downloadBytes(result.data, name);
     return shareView(result.report, lang, result.report.changed ? name : undefined);
   },
@@ -117,7 +121,7 @@ export const previewServices: Omit<PaneServices, "host"> = {
   async downloadTagged(lang, file) {
     const bytes = await workbookBytes(file, lang);
     const tagged = await tagXlsx(bytes, { addinId: ADDIN_ID }).catch((e: unknown) => shareFailure(e, lang));
-    const name = safeFileName(`${baseName(file?.name ?? "")} (${lang === "zh-CN" ? "自动打开" : "tagged"})`);
+    const name = safeFileName(suffixed(file?.name ?? "", L("自动打开", "tagged"), lang));
     downloadBytes(tagged, name);
     return name;
   },

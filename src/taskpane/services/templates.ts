@@ -6,6 +6,7 @@ import {
   commonFields,
   currencies,
   parseNumber,
+  templateFileName,
   templateKinds,
   validateOptions,
   type FieldInfo,
@@ -167,6 +168,11 @@ export function validate(kind: TemplateKind, values: FormValues, lang: Lang): Va
     into[e.field] ??= e.message[lang];
   }
   return { errors, warnings };
+}
+
+/** The downloaded file's name: template, dealer and year ("营销计划-杭州西湖丰田4S店-2026.xlsx"). */
+export function fileNameOf(kind: TemplateKind, values: FormValues): string {
+  return templateFileName(kind, toOptions(kind, values));
 }
 
 export function buildSpec(kind: TemplateKind, values: FormValues): WorkbookSpec {
