@@ -7,6 +7,7 @@ import path from "node:path";
 import { CRITERIA, type Lang, type Localized, type PlanScore } from "../core/rubric";
 import { addSheetToXlsx } from "../scoring/inject-sheet";
 import { printable } from "../core/printable";
+import { rankPlans } from "../scoring/batch";
 import { scoreWorkbookBytes } from "../scoring/score-workbook";
 import { scorecardSheet } from "../scoring/scorecard";
 import { isOpenError } from "../workbook/ooxml/limits";
@@ -109,11 +110,9 @@ async function scoreOne(file: string, options: BatchOptions, guard: OutputGuard)
   }
 }
 
-/** Best first; ties by file name so the order is stable. */
+/** The scored files, best first (the scoring's one ranking, the task pane's too). */
 export function ranked(results: readonly FileResult[]): FileResult[] {
-  return results
-    .filter((r) => r.ok && r.score)
-    .sort((a, b) => (b.score?.total ?? 0) - (a.score?.total ?? 0) || a.file.localeCompare(b.file));
+  return rankPlans(results.flatMap((r) => (r.ok && r.score ? [{ ...r, score: r.score }] : [])));
 }
 
 // ---- output -------------------------------------------------------------------------------------

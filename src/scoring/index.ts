@@ -23,3 +23,4 @@ export function scoreSnapshot(snapshot: WorkbookSnapshot): { plan: PlanDocument;
   const plan = readPlan(snapshot);
   return { plan, score: readOverrides(snapshot, scorePlan(plan)) };
 }
+export { evidenceValue } from "./evidence";

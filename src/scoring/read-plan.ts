@@ -5,6 +5,7 @@
 import {
   dateMentions,
   hasContent,
+  type CellLook,
   matchElementHeading,
   type ActualItem,
   type BudgetLine,
@@ -93,8 +94,10 @@ function denseRows(sheet: SheetSnapshot): CellValue[][] {
  */
 class Grid {
   private readonly rowsData: { readonly orig: number; readonly cells: readonly CellValue[] }[] = [];
+  private readonly index: CellIndex;
 
   constructor(readonly sheet: SheetSnapshot) {
+    this.index = new CellIndex(sheet.cells);
     denseRows(sheet).forEach((cells, r) => {
       const c = cells.findIndex(
         (v) => typeof v === "string" && v.includes("\n") && v.split(/\r?\n/).some((l) => isHeadingLine(l)),
@@ -127,6 +130,13 @@ class Grid {
   }
   ref(r: number, c: number): string {
     return refOf(this.sheet.name, this.rowsData[r]?.orig ?? r, c);
+  }
+  /** How a number read from this cell looked: its number format, or the text it was read from. */
+  look(r: number, c: number): CellLook | undefined {
+    const v = this.v(r, c);
+    if (typeof v === "string") return v.trim() === "" ? undefined : { text: v.trim() };
+    const format = typeof v === "number" ? this.index.get(this.rowsData[r]?.orig ?? r, c)?.format : undefined;
+    return format ? { format } : undefined;
   }
   rowEmpty(r: number): boolean {
     for (let c = 0; c < this.cols(r); c++) if (this.t(r, c) !== "") return false;
@@ -355,6 +365,12 @@ function readTable(g: Grid, t: Table, out: Collect, consumed: Set<number>): void
     return c === undefined ? undefined : g.v(r, c);
   };
   const txt = (r: number, role: Role): string => cellText(at(r, role));
+  /** `{ [key]: look }` of the cell in `role`'s column, or nothing when it has no look to keep. */
+  const look = <K extends string>(key: K, r: number, role: Role): Partial<Record<K, CellLook>> => {
+    const c = t.cols[role];
+    const found = c === undefined ? undefined : g.look(r, c);
+    return found ? ({ [key]: found } as Partial<Record<K, CellLook>>) : {};
+  };
   consumed.add(t.header);
   for (let r = t.header + 1; r < g.rows; r++) {
     if (g.rowEmpty(r) || headerAt(g, r) !== null) break;
@@ -391,6 +407,10 @@ function readTable(g: Grid, t: Table, out: Collect, consumed: Set<number>): void
           reviewCycle: txt(r, "cycle"),
           correctiveAction: txt(r, "corrective"),
           ref,
+          ...(cellNumber(at(r, "standard")) !== null
+            ? look("standardLook", r, "standard")
+            : look("standardLook", r, "value")),
+          ...(cellNumber(at(r, "controlLine")) !== null ? look("controlLineLook", r, "controlLine") : {}),
         });
         if (t.cols.actual !== undefined)
           out.actuals.push({
@@ -398,6 +418,8 @@ function readTable(g: Grid, t: Table, out: Collect, consumed: Set<number>): void
             target: cellNumber(at(r, "standard")),
             actual: cellNumber(at(r, "actual")),
             ref,
+            ...look("targetLook", r, "standard"),
+            ...look("actualLook", r, "actual"),
           });
         break;
       case "actuals":
@@ -407,6 +429,8 @@ function readTable(g: Grid, t: Table, out: Collect, consumed: Set<number>): void
           target: cellNumber(at(r, "value")),
           actual: cellNumber(at(r, "actual")),
           ref,
+          ...look("targetLook", r, "value"),
+          ...look("actualLook", r, "actual"),
         });
         out.targets.push({
           label,
@@ -414,11 +438,17 @@ function readTable(g: Grid, t: Table, out: Collect, consumed: Set<number>): void
           measure: txt(r, "measure"),
           kind: targetKind(label, txt(r, "measure")),
           ref,
+          ...look("valueLook", r, "value"),
         });
         break;
       case "budget": {
         if (!hasContent(label) || TOTAL_WORDS.test(label.replace(/\s/g, ""))) break;
-        out.budget.push({ label, amount: cellNumber(at(r, "amount")), ref });
+        out.budget.push({
+          label,
+          amount: cellNumber(at(r, "amount")),
+          ref,
+          ...look("amountLook", r, "amount"),
+        });
         break;
       }
       case "schedule": {
@@ -445,6 +475,7 @@ function readTable(g: Grid, t: Table, out: Collect, consumed: Set<number>): void
           measure,
           kind: targetKind(label, measure),
           ref,
+          ...look("valueLook", r, "value"),
         });
         break;
       }
@@ -506,12 +537,20 @@ function sectionRow(g: Grid, r: number, id: ElementId, out: Collect): void {
   const label = texts[0].t;
   if (label.length > 40) return;
   const ref = g.ref(r, texts[0].c);
+  const numLook = nums.length > 0 ? g.look(r, nums[0].c) : undefined;
   if (id === "expenses" && nums.length >= 1 && !TOTAL_WORDS.test(label.replace(/\s/g, "")))
-    out.budget.push({ label, amount: nums[0].n, ref });
+    out.budget.push({ label, amount: nums[0].n, ref, ...(numLook ? { amountLook: numLook } : {}) });
   else if ((id === "marketingObjectives" || id === "financialObjectives") && nums.length >= 1) {
     const unit = texts.find((x) => x.c > nums[0].c)?.t ?? /[(（]([^)）]+)[)）]/u.exec(label)?.[1] ?? "";
     const kind = id === "financialObjectives" ? "financial" : targetKind(label, unit);
-    out.targets.push({ label, value: nums[0].n, measure: unit, kind, ref });
+    out.targets.push({
+      label,
+      value: nums[0].n,
+      measure: unit,
+      kind,
+      ref,
+      ...(numLook ? { valueLook: numLook } : {}),
+    });
   } else if (id === "schedule") {
     const dates: string[] = [];
     for (let c = 0; c < g.cols(r); c++)
@@ -634,7 +673,15 @@ function readNames(wb: WorkbookSnapshot, out: Collect): void {
     // The template's own label (in the workbook's language) sits to the left of the named cell.
     let label = "";
     for (let c = n.p.c0 - 1; c >= 0 && label === ""; c--) label = n.g.t(n.p.r0, c);
-    out.targets.push({ label: label || fallback, value: v, measure, kind, ref: n.g.ref(n.p.r0, n.p.c0) });
+    const valueLook = n.g.look(n.p.r0, n.p.c0);
+    out.targets.push({
+      label: label || fallback,
+      value: v,
+      measure,
+      kind,
+      ref: n.g.ref(n.p.r0, n.p.c0),
+      ...(valueLook ? { valueLook } : {}),
+    });
   };
   single("plan_salestarget", "销售目标 Sales target", "台", "sales");
   single("plan_revenuetarget", "销售收入目标 Revenue target", "元", "financial");
@@ -649,16 +696,24 @@ function readNames(wb: WorkbookSnapshot, out: Collect): void {
     for (let r = p.r0; r <= p.r1; r++) {
       let label = "";
       let amount: number | null = null;
+      let amountLook: CellLook | undefined;
       for (let c = p.c0; c <= p.c1; c++) {
         const n = cellNumber(g.v(r, c));
-        if (n !== null) amount = n;
-        else if (label === "" && g.t(r, c) !== "") label = g.t(r, c);
+        if (n !== null) {
+          amount = n;
+          amountLook = g.look(r, c);
+        } else if (label === "" && g.t(r, c) !== "") label = g.t(r, c);
       }
       // A single cell is the template's budget total; its label sits to the left of it.
       if (label === "")
         for (let c = p.c0 - 1; c >= 0 && label === ""; c--) if (g.t(r, c) !== "") label = g.t(r, c);
       if (amount !== null && !out.budget.some((b) => b.ref === g.ref(r, p.c0)))
-        out.budget.push({ label: label || "预算 Budget", amount, ref: g.ref(r, p.c0) });
+        out.budget.push({
+          label: label || "预算 Budget",
+          amount,
+          ref: g.ref(r, p.c0),
+          ...(amountLook ? { amountLook } : {}),
+        });
     }
   }
   const strategy = get("plan_strategy");

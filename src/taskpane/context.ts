@@ -25,6 +25,8 @@ export const PaneContext = createContext<PaneContextValue>({
     createTemplate: missing,
     score: missing,
     override: missing,
+    scoreBatch: missing,
+    overrideInBatch: missing,
     writeScorecard: missing,
     prepareForSharing: missing,
     restore: missing,

@@ -21,6 +21,9 @@ export type {
 } from "./options";
 export type * from "./spec";
 export { validateOptions, currencies, currencyCodes };
+export { parseNumber, INPUT_MESSAGES } from "./input";
+export { templateFileName } from "./file-name";
+export type { NumberInput } from "./input";
 export { withNamedValue, withValues, flattenCells } from "./spec";
 
 /** How the pane should render an option's input. */

@@ -11,8 +11,8 @@ import { strings } from "../../src/taskpane/i18n";
 import { buildTemplate, flattenCells } from "../../src/templates";
 import { readXlsx } from "../../src/workbook/xlsx";
 import { seriousViolations } from "./support/axe";
-import { launch, openPane } from "./support/browser";
-import { excelStub, type DoubleState, type ExcelSeed, type SeedCell } from "./support/excelDouble";
+import { BASE_SEED, doubleState, withExcel as withExcelHost } from "./support/excel";
+import { type DoubleState, type ExcelSeed, type SeedCell } from "./support/excelDouble";
 import { ROOT, serveDist, type StaticServer } from "./support/server";
 
 jest.setTimeout(120_000);
@@ -27,26 +27,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-const BASE: ExcelSeed = {
-  api: "1.12",
-  displayLanguage: "zh-CN",
-  bodyBackgroundColor: "#262626",
-  sheets: [{ name: "Sheet1", rows: [] }],
-};
-
-async function withExcel<T>(seed: ExcelSeed, body: (page: Page) => Promise<T>): Promise<T> {
-  const browser = await launch({ officeStub: excelStub(seed) });
-  try {
-    const page = await openPane(browser.context, server.url);
-    await page.waitForSelector('[data-host="excel"]');
-    return await body(page);
-  } finally {
-    await browser.close();
-  }
-}
-
-const state = (page: Page): Promise<DoubleState> =>
-  page.evaluate(() => (window as unknown as { __excelDouble: DoubleState }).__excelDouble);
+const BASE = BASE_SEED;
+const withExcel = <T>(seed: ExcelSeed, body: (page: Page) => Promise<T>): Promise<T> =>
+  withExcelHost(server, seed, body);
+const state = doubleState;
 
 async function seedFromFixture(file: string): Promise<ExcelSeed> {
   const snap = await readXlsx(new Uint8Array(readFileSync(join(ROOT, "tests/fixtures/plans", file))));
@@ -325,5 +309,19 @@ test("broken DEALER cells are found when the Share page opens; Repair brings the
     );
     expect(await toggle.isChecked()).toBe(false);
     expect(await page.locator('[data-testid="error-bar"]').allInnerTexts()).toEqual([]);
+  });
+});
+
+test("what an older Excel could not add is said in the pane's language, not as the adapter's keys", async () => {
+  // ExcelApi 1.6: no data validation (1.8) and no frozen panes (1.7).
+  await withExcel({ ...BASE, api: "1.6" }, async (page) => {
+    await page.click('[data-testid="choose-funnel"]');
+    await page.waitForSelector('[data-testid="template-form"]');
+    await page.click('[data-testid="create"]');
+    await page.waitForSelector('[data-testid="create-done"], [data-testid="error-bar"]');
+    const done = await page.innerText('[data-testid="create-done"]');
+    expect(done).toContain("数据验证");
+    expect(done).toContain("冻结窗格");
+    expect(done).not.toMatch(/dataValidation|freezePanes/);
   });
 });

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { breakevenBuyers, isDomainError } from "../../src/core";
+import { templateKinds } from "../../src/templates";
 import { errorCells, formulaCount, readBook, recalcBytes } from "../support/soffice";
 import { previewHarness } from "./support/preview";
 
@@ -26,7 +27,7 @@ const EVENT = { F: 460_000, v: 1_500, m: 10_000, r: 0.5, a: 120 };
 
 describe("templates in preview mode", () => {
   for (const kind of ["plan", "budget", "event", "funnel"]) {
-    for (const lang of ["zh-CN", "en-US"]) {
+    for (const lang of ["zh-CN", "en-US"] as const) {
       test(`${kind} (${lang}) downloads and recalculates in LibreOffice without error cells`, async () => {
         const page = await pane.open(`?lang=${lang}`);
         await openForm(page, kind);
@@ -41,7 +42,10 @@ describe("templates in preview mode", () => {
           await page.fill('[name="event.attendees"]', String(EVENT.a));
         }
         const { name, bytes } = await download(page);
-        expect(name).toMatch(/\.xlsx$/);
+        // Named from the template (in the sheet's language), the dealer and the year.
+        const title = templateKinds.find((k) => k.kind === kind)?.title[lang];
+        const dealer = lang === "zh-CN" ? "星辰汽车" : "Star Motors";
+        expect(name).toBe(`${title}-${dealer}-${new Date().getFullYear()}.xlsx`);
         const book = readBook(await recalcBytes(bytes, "template.xlsx"));
         expect(formulaCount(book)).toBeGreaterThan(0);
         expect(errorCells(book)).toEqual([]);

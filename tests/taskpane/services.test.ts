@@ -1,9 +1,14 @@
 import { describeError, FileReadError, RequirementError, UnavailableError } from "../../src/taskpane/errors";
 import { strings } from "../../src/taskpane/i18n";
 import { brokenView, shareView } from "../../src/taskpane/services/share";
-import { templateForm, toOptions, validate } from "../../src/taskpane/services/templates";
-import { safeFileName } from "../../src/taskpane/services/download";
-import { commonFields, templateKinds } from "../../src/templates";
+import { fileNameOf, templateForm, toOptions, validate } from "../../src/taskpane/services/templates";
+import { FEATURE_KEYS, featureList } from "../../src/taskpane/i18n/features";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { safeFileName } from "../../src/core/file-name";
+import { commonFields, INPUT_MESSAGES, templateKinds } from "../../src/templates";
+import { emptyPlan, isRubricError, scorePlan } from "../../src/core/rubric";
+import { overrideScore } from "../../src/taskpane/services/scoring";
 import { WorkbookError } from "../../src/workbook/port";
 import { firstLoadScripts } from "../../bench/taskpane.bench";
 
@@ -46,6 +51,51 @@ describe("template form bridge", () => {
     expect(toOptions("plan", { lang: "zh-CN", "plan.strategyOutline": "no" }).plan?.strategyOutline).toBe(
       false,
     );
+  });
+
+  test("numbers are read as the command line reads them: 53%, 1，500, full-width digits, 46万", () => {
+    const o = toOptions("event", {
+      lang: "zh-CN",
+      "event.fixedCost": "46万",
+      "event.variableCost": "1，500",
+      "event.margin": "１００００",
+      "event.conversionRate": " 53% ",
+      "event.attendees": "120",
+    });
+    expect(o.event).toEqual({
+      fixedCost: 460000,
+      variableCost: 1500,
+      margin: 10000,
+      conversionRate: 0.53,
+      attendees: 120,
+    });
+    expect(validate("event", { lang: "zh-CN", "event.conversionRate": "53%" }, "en-US").errors).toEqual({});
+  });
+
+  test("text that is not a number gets the reader's reason, in the pane's language", () => {
+    const en = validate(
+      "event",
+      { lang: "en-US", "event.attendees": "0x10", "event.fixedCost": "1,5", "event.margin": "1e3" },
+      "en-US",
+    );
+    expect(en.errors).toEqual({
+      "event.attendees": INPUT_MESSAGES.notNumber["en-US"],
+      "event.fixedCost": INPUT_MESSAGES.grouping["en-US"],
+      "event.margin": INPUT_MESSAGES.notNumber["en-US"],
+    });
+    expect(validate("event", { lang: "zh-CN", "event.attendees": "12abc" }, "zh-CN").errors).toEqual({
+      "event.attendees": INPUT_MESSAGES.notNumber["zh-CN"],
+    });
+  });
+
+  test("an override is read by the same reader, then checked by the engine", () => {
+    const score = scorePlan(emptyPlan());
+    const set = overrideScore(score, 3, "４", "checked");
+    expect(isRubricError(set) ? set : set.overrides[3]).toEqual({ score: 4, reason: "checked" });
+    const bad = overrideScore(score, 3, "4x", "checked");
+    expect(isRubricError(bad) && bad.reason).toEqual(INPUT_MESSAGES.notNumber);
+    const empty = overrideScore(score, 3, "", "checked");
+    expect(isRubricError(empty) && empty.reason["en-US"]).toMatch(/between 0 and 5/);
   });
 
   test("validation comes from the templates module, per field, in the pane's language", () => {
@@ -164,5 +214,37 @@ describe("small helpers", () => {
       "functions.js",
       "taskpane.js",
     ]);
+  });
+});
+
+describe("names and phrases a user sees", () => {
+  test("a downloaded template is named from the template, dealer and year", () => {
+    expect(fileNameOf("plan", { lang: "zh-CN", dealerName: " 杭州西湖丰田4S店 ", year: "2026" })).toBe(
+      "营销计划-杭州西湖丰田4S店-2026.xlsx",
+    );
+    expect(fileNameOf("event", { lang: "en-US", dealerName: "A/B: Motors?", year: "２０２７" })).toBe(
+      "Event break-even-A B Motors-2027.xlsx",
+    );
+    // No dealer: template and year; no year typed: this year, as the sheet shows it.
+    expect(fileNameOf("budget", { lang: "zh-CN", year: "2026" })).toBe("全店营销投放预算-2026.xlsx");
+    expect(fileNameOf("funnel", { lang: "zh-CN" })).toBe(
+      `集客漏斗与过程控制-${new Date().getFullYear()}.xlsx`,
+    );
+  });
+
+  test("file names never hold what Windows refuses: reserved names, trailing dots, over-long names", () => {
+    expect(safeFileName("CON")).toBe("_CON.xlsx");
+    expect(safeFileName("plan...")).toBe("plan.xlsx");
+    expect([...safeFileName("经".repeat(300))].length).toBe(120 + ".xlsx".length);
+  });
+
+  test("every feature the Office adapter can skip has a phrase in both languages", () => {
+    const adapter = readFileSync(join(__dirname, "../../src/workbook/office.ts"), "utf8");
+    const keys = [...adapter.matchAll(/skipped\.add\("(\w+)"\)/g)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(5);
+    expect([...FEATURE_KEYS].sort()).toEqual([...new Set(keys)].sort());
+    expect(featureList(["dataValidation", "freezePanes"], "zh-CN")).toBe("数据验证、冻结窗格");
+    expect(featureList(["dataValidation", "freezePanes"], "en-US")).toBe("data validation, frozen panes");
+    expect(featureList(["somethingNew"], "en-US")).toBe("other formatting");
   });
 });

@@ -127,3 +127,14 @@ describe("xlsx adapter: formatting only a file shows", () => {
     expect(new Set(cells).size).toBe(cells.length);
   });
 });
+
+describe("xlsx adapter: number formats read back", () => {
+  test("a cell's number format is in the snapshot (General cells have none), so values can be shown as the sheet shows them", async () => {
+    const spec = buildTemplate("budget", { lang: "zh-CN", currency: "¥" });
+    const snap = await readXlsx(await templateToXlsx(spec));
+    const formats = new Set(snap.sheets.flatMap((s) => s.cells.map((c) => c.format)));
+    expect(formats.has('"¥"#,##0')).toBe(true);
+    expect(formats.has("General")).toBe(false);
+    expect(formats.has("")).toBe(false);
+  });
+});

@@ -6,7 +6,28 @@ import { L } from "../lang";
 import { CRITERIA, ELEMENT_BY_ID, ELEMENTS } from "./elements";
 import type { PlanFacts } from "./facts";
 import { containsAny, countItems, dateMentions, hasContent, quantities, textUnits } from "./text";
-import type { CriterionId, CriterionScore, ElementId, Evidence, Lang, Localized } from "./types";
+import type {
+  CellLook,
+  CriterionId,
+  CriterionScore,
+  ElementId,
+  Evidence,
+  Figure,
+  Lang,
+  Localized,
+} from "./types";
+
+/**
+ * An evidence value built from text and numbers read from cells: the parts keep each number's cell
+ * look for readers that show it as the sheet does; `value` is the same text with plain decimals.
+ */
+function figures(...parts: readonly (string | Figure)[]): Pick<Evidence, "value" | "parts"> {
+  return { value: parts.map((p) => (typeof p === "string" ? p : String(p.number))).join(""), parts };
+}
+
+function figure(number: number, look: CellLook | undefined): Figure {
+  return { number, ...look };
+}
 
 function names(ids: readonly ElementId[], lang: Lang): string {
   return ids.map((id) => ELEMENT_BY_ID[id].name[lang]).join(lang === "zh-CN" ? "、" : ", ");
@@ -374,7 +395,7 @@ export function scoreSalesBudgetSchedule(f: PlanFacts): CriterionScore {
   const salesTargets: Evidence[] = p.targets
     .filter((t) => t.value !== null && (t.kind === "sales" || containsAny(t.label, SALES_WORDS) !== null))
     .map((t) => ({
-      value: `${t.label}: ${t.value}`,
+      ...figures(t.label, ": ", figure(t.value ?? 0, t.valueLook)),
       note: L("销售目标", "sales target"),
       ...(t.ref ? { ref: t.ref } : {}),
     }));
@@ -386,7 +407,7 @@ export function scoreSalesBudgetSchedule(f: PlanFacts): CriterionScore {
   const lines: Evidence[] = p.budget
     .filter((b) => b.amount !== null && b.amount > 0 && hasContent(b.label))
     .map((b) => ({
-      value: `${b.label}: ${b.amount}`,
+      ...figures(b.label, ": ", figure(b.amount ?? 0, b.amountLook)),
       note: L("预算行", "budget line"),
       ...(b.ref ? { ref: b.ref } : {}),
     }));
@@ -615,6 +636,7 @@ export function scoreFeedback(f: PlanFacts): CriterionScore {
   const itemEv = (
     pick: (x: (typeof c)[number]) => string | number | null | undefined,
     note: Localized,
+    look?: (x: (typeof c)[number]) => CellLook | undefined,
   ): Evidence[] =>
     c
       .filter((x) => {
@@ -622,18 +644,33 @@ export function scoreFeedback(f: PlanFacts): CriterionScore {
         return v !== null && v !== undefined && (typeof v === "number" || hasContent(v));
       })
       .slice(0, 2)
-      .map((x) => ({ value: `${x.kpi}: ${String(pick(x))}`, note, ...(x.ref ? { ref: x.ref } : {}) }));
+      .map((x) => {
+        const v = pick(x);
+        const shown =
+          typeof v === "number"
+            ? figures(x.kpi, ": ", figure(v, look?.(x)))
+            : { value: `${x.kpi}: ${String(v)}` };
+        return { ...shown, note, ...(x.ref ? { ref: x.ref } : {}) };
+      });
 
   const standardText =
     containsAny(text, STANDARD_WORDS) !== null && quantities(text).length > 0
       ? containsAny(text, STANDARD_WORDS)
       : null;
   const standard = [
-    ...itemEv((x) => x.standard, L("KPI 标准值", "KPI standard value")),
+    ...itemEv(
+      (x) => x.standard,
+      L("KPI 标准值", "KPI standard value"),
+      (x) => x.standardLook,
+    ),
     ...textEv(standardText, L("文中的标准值", "standard value in the text")),
   ];
   const line = [
-    ...itemEv((x) => x.controlLine, L("控制线", "control line")),
+    ...itemEv(
+      (x) => x.controlLine,
+      L("控制线", "control line"),
+      (x) => x.controlLineLook,
+    ),
     ...textEv(containsAny(text, CONTROL_LINE_WORDS), L("文中的控制线", "control line in the text")),
   ];
   const cycle = [
@@ -720,7 +757,14 @@ export function scoreResults(f: PlanFacts): CriterionScore {
   const rates = pairs.map((a) => Math.max(0, Math.min(1, (a.actual ?? 0) / (a.target ?? 1))));
   const mean = rates.reduce((s, r) => s + r, 0) / rates.length;
   const evidence: Evidence[] = pairs.map((a, i) => ({
-    value: `${a.label}: ${a.actual} / ${a.target} = ${Math.round(rates[i] * 1000) / 10}%`,
+    ...figures(
+      a.label,
+      ": ",
+      figure(a.actual ?? 0, a.actualLook),
+      " / ",
+      figure(a.target ?? 0, a.targetLook),
+      ` = ${Math.round(rates[i] * 1000) / 10}%`,
+    ),
     note: L("实际/目标", "actual / target"),
     ...(a.ref ? { ref: a.ref } : {}),
   }));

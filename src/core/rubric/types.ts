@@ -24,6 +24,19 @@ export type ElementId =
 /** Where a value came from, e.g. "营销计划!C5"; free text for the reader, never parsed by the core. */
 export type CellRef = string;
 
+/** How a number looked in its cell, so a reader can show it as the sheet does. */
+export interface CellLook {
+  /** The cell's number format when not General, e.g. "0.0%" or '"¥"#,##0'. */
+  readonly format?: string;
+  /** The text the number was read from ("53%", "46万"), when the cell held text rather than a number. */
+  readonly text?: string;
+}
+
+/** A number in an evidence value, with the look of the cell it was read from. */
+export interface Figure extends CellLook {
+  readonly number: number;
+}
+
 export interface PlanElement {
   readonly id: ElementId;
   readonly text: string;
@@ -42,12 +55,14 @@ export interface PlanTarget {
   /** The reader's guess; "sales" marks the vehicle-sales target. */
   readonly kind?: "sales" | "financial" | "other";
   readonly ref?: CellRef;
+  readonly valueLook?: CellLook;
 }
 
 export interface BudgetLine {
   readonly label: string;
   readonly amount: number | null;
   readonly ref?: CellRef;
+  readonly amountLook?: CellLook;
 }
 
 export interface ScheduleItem {
@@ -74,6 +89,8 @@ export interface ControlItem {
   readonly reviewCycle?: string;
   readonly correctiveAction?: string;
   readonly ref?: CellRef;
+  readonly standardLook?: CellLook;
+  readonly controlLineLook?: CellLook;
 }
 
 /** An actual result beside its planned target. */
@@ -82,6 +99,8 @@ export interface ActualItem {
   readonly target: number | null;
   readonly actual: number | null;
   readonly ref?: CellRef;
+  readonly targetLook?: CellLook;
+  readonly actualLook?: CellLook;
 }
 
 export interface PlanDocument {
@@ -111,6 +130,12 @@ export interface Evidence {
   readonly elements?: readonly ElementId[];
   readonly ref?: CellRef;
   readonly value?: string | number;
+  /**
+   * `value` in pieces when it holds numbers read from cells, e.g. ["集客率", ": ", {number: 0.1,
+   * format: "0%"}]: a reader showing values as the sheet does formats the figures; `value` is the same
+   * text with the numbers as plain decimals.
+   */
+  readonly parts?: readonly (string | Figure)[];
   readonly note: Localized;
 }
 

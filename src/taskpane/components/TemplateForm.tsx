@@ -13,6 +13,7 @@ import {
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from "react";
 import { usePane } from "../context";
 import { fill } from "../i18n";
+import { featureList } from "../i18n/features";
 import { useCommonStyles } from "../styles";
 import type {
   CreateResult,
@@ -83,13 +84,11 @@ function FieldInput(props: {
         <Input
           id={id}
           name={field.key}
-          type={field.type === "number" ? "number" : "text"}
+          // Text, not type="number": the browser's number input drops "53%", "1,500" and "46万" (its value
+          // reads as empty), which the templates module's reader accepts, as the command line does.
+          type="text"
           inputMode={field.type === "number" ? "decimal" : undefined}
-          min={field.min}
-          max={field.max}
-          step={field.step ?? "any"}
           value={String(value)}
-          // Numbers stay text while typed ("1e", "-") and are parsed by the templates module's validator.
           onChange={(_, d) => onChange(d.value)}
         />
       )}
@@ -242,7 +241,7 @@ export default function TemplateForm({
                     ? fill(t.created, { sheet: done.sheet })
                     : fill(t.downloaded, { file: done.file })}
                   {done.kind === "sheet" && done.skipped && done.skipped.length > 0
-                    ? ` ${fill(t.skippedFeatures, { list: done.skipped.join(", ") })}`
+                    ? ` ${fill(t.skippedFeatures, { list: featureList(done.skipped, lang) })}`
                     : ""}
                 </MessageBarBody>
               </MessageBar>

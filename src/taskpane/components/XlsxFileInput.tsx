@@ -1,14 +1,14 @@
 import { makeStyles } from "@fluentui/react-components";
-import { forwardRef } from "react";
+import { forwardRef, useCallback, type ForwardedRef } from "react";
 
 const useStyles = makeStyles({ hidden: { display: "none" } });
 
 const XLSX_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-interface Props {
-  readonly testId: string;
-  readonly onFile: (file: File) => void;
-}
+type Props =
+  | { readonly testId: string; readonly onFile: (file: File) => void }
+  /** Several files, or (folder) every file of a folder and its subfolders. */
+  | { readonly testId: string; readonly onFiles: (files: File[]) => void; readonly folder?: boolean };
 
 /**
  * The hidden file input behind an "Open…" button: the button is what keyboard and screen-reader users
@@ -16,23 +16,36 @@ interface Props {
  * same file again still reports it.
  */
 export const XlsxFileInput = forwardRef<HTMLInputElement, Props>(function XlsxFileInput(
-  { testId, onFile },
-  ref,
+  props,
+  ref: ForwardedRef<HTMLInputElement>,
 ) {
   const styles = useStyles();
+  const folder = "onFiles" in props && props.folder === true;
+  // webkitdirectory is not a React prop; it is set on the element (every engine Office uses has it).
+  const attach = useCallback(
+    (el: HTMLInputElement | null) => {
+      if (el) el.webkitdirectory = folder;
+      if (typeof ref === "function") ref(el);
+      else if (ref) ref.current = el;
+    },
+    [folder, ref],
+  );
   return (
     <input
-      ref={ref}
+      ref={attach}
       className={styles.hidden}
       type="file"
       tabIndex={-1}
       aria-hidden="true"
-      accept={XLSX_TYPES}
-      data-testid={testId}
+      accept={folder ? undefined : XLSX_TYPES}
+      multiple={"onFiles" in props}
+      data-testid={props.testId}
       onChange={(e) => {
-        const file = e.target.files?.[0];
+        const files = [...(e.target.files ?? [])];
         e.target.value = "";
-        if (file) onFile(file);
+        if ("onFiles" in props) {
+          if (files.length > 0) props.onFiles(files);
+        } else if (files[0]) props.onFile(files[0]);
       }}
     />
   );

@@ -16,13 +16,3 @@ export function downloadBytes(bytes: Uint8Array, fileName: string, mime = XLSX_M
   // Revoking at once can cancel the download in some browsers; give it a moment.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** A file-system-safe file name (keeps CJK), e.g. "营销计划 2026.xlsx". */
-export function safeFileName(base: string, ext = ".xlsx"): string {
-  const cleaned = [...base]
-    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? " " : ch))
-    .join("")
-    .replace(/\s+/g, " ")
-    .trim();
-  return `${cleaned || "workbook"}${ext}`;
-}

@@ -1,7 +1,6 @@
 // Inside Excel: the same services over the Office.js adapter (src/workbook/office.ts), which batches
 // the writes, never overwrites a user's sheet, retries in cell-edit mode and reports Excel's errors in
 // both languages.
-import { applyOverride } from "../../core/rubric";
 import { splitRef } from "../../scoring/read-plan";
 import { buildScorecard } from "../../scoring/scorecard";
 import { OfficeWorkbook } from "../../workbook/office";
@@ -19,7 +18,8 @@ import { badRecordText, SHARE_ERROR_TEXT } from "../../share/xlsx";
 import { NoticeError, RequirementError, UnavailableError } from "../errors";
 import type { Lang } from "../i18n";
 import { brokenView, shareView } from "./share";
-import { scoreSnapshot } from "./scoring";
+import { overrideInBatch, scoreBatch } from "./batch";
+import { overrideScore, scoreSnapshot } from "./scoring";
 import { buildSpec, templateForm, validate } from "./templates";
 import type { PaneServices, ScoreResult } from "./types";
 
@@ -69,7 +69,10 @@ export const excelServices: Omit<PaneServices, "host"> = {
     return { source: plan, score: scoreSnapshot(snapshot) };
   },
 
-  override: async (score, id, value, reason) => applyOverride(score, id, value, reason),
+  override: async (score, id, value, reason) => overrideScore(score, id, value, reason),
+
+  scoreBatch: (files, fromFolder, onProgress) => scoreBatch(files, fromFolder, onProgress),
+  overrideInBatch: async (...a) => overrideInBatch(...a),
 
   async writeScorecard(result, lang) {
     const written = await port().writeTemplate(buildScorecard(result.score, { lang, source: result.source }));

@@ -23,6 +23,10 @@ export function createServices(host: HostKind): PaneServices {
     createTemplate: async (...a) => (await load()).createTemplate(...a),
     score: async (...a) => (await load()).score(...a),
     override: async (...a) => (await load()).override(...a),
+    scoreBatch: async (...a) => (await load()).scoreBatch(...a),
+    overrideInBatch: async (...a) => (await load()).overrideInBatch(...a),
+    // writeLeague (the league workbook seam, see types.ts) is forwarded here once excel.ts and
+    // preview.ts implement it; until then it is absent and the pane shows no league action.
     writeScorecard: async (...a) => (await load()).writeScorecard(...a),
     prepareForSharing: async (...a) => (await load()).prepareForSharing(...a),
     restore: async (...a) => (await load()).restore(...a),

@@ -1,7 +1,6 @@
 // Preview mode (no Excel host): the .xlsx adapter behind the same services. Templates download as
 // files; a workbook opened from disk is scored (and downloaded with its scorecard) or prepared for
 // sharing (and downloaded prepared).
-import { applyOverride } from "../../core/rubric";
 import { addSheetToXlsx } from "../../scoring/inject-sheet";
 import { scorecardSheet } from "../../scoring/scorecard";
 import { prepareXlsx, restoreXlsx, scanXlsx, ShareError } from "../../share/xlsx";
@@ -9,11 +8,14 @@ import { isOpenError, LIMITS, refuse } from "../../workbook/ooxml/limits";
 import { ADDIN_ID, tagXlsx } from "../../share/tag";
 import { readXlsx, templateToXlsx } from "../../workbook/xlsx";
 import { FileReadError, NoticeError, UnavailableError } from "../errors";
+import { L, type Localized } from "../../core/lang";
 import type { Lang } from "../i18n";
-import { downloadBytes, safeFileName } from "./download";
-import { scoreSnapshot } from "./scoring";
+import { safeFileName } from "../../core/file-name";
+import { downloadBytes } from "./download";
+import { overrideInBatch, scoreBatch } from "./batch";
+import { overrideScore, scoreSnapshot } from "./scoring";
 import { brokenView, shareView } from "./share";
-import { buildSpec, templateForm, validate } from "./templates";
+import { buildSpec, fileNameOf, templateForm, validate } from "./templates";
 import type { PaneServices, ScoreResult } from "./types";
 
 /** The bytes of a picked file; one too large is refused before it is read (the package layer checks the rest). */
@@ -24,8 +26,10 @@ async function workbookBytes(file: File | undefined, lang: Lang): Promise<Uint8A
   return new Uint8Array(await file.arrayBuffer());
 }
 
-function baseName(fileName: string): string {
-  return fileName.replace(/\.xlsx$/i, "");
+/** "plan.xlsx" + 分享版 → "plan（分享版）" in Chinese, "plan (shared)" in English. */
+function suffixed(fileName: string, suffix: Localized, lang: Lang): string {
+  const base = fileName.replace(/\.xlsx$/i, "");
+  return lang === "zh-CN" ? `${base}（${suffix[lang]}）` : `${base} (${suffix[lang]})`;
 }
 
 function shareFailure(e: unknown, lang: Lang): never {
@@ -47,7 +51,7 @@ export const previewServices: Omit<PaneServices, "host"> = {
     onProgress(0.4);
     const bytes = await templateToXlsx(spec);
     onProgress(0.9);
-    const file = safeFileName(spec.sheets[0]?.name ?? spec.title);
+    const file = fileNameOf(kind, values);
     downloadBytes(bytes, file);
     onProgress(1);
     return { kind: "download", file };
@@ -66,14 +70,17 @@ export const previewServices: Omit<PaneServices, "host"> = {
     return { source: opened.name, score };
   },
 
-  override: async (score, id, value, reason) => applyOverride(score, id, value, reason),
+  override: async (score, id, value, reason) => overrideScore(score, id, value, reason),
+
+  scoreBatch: (files, fromFolder, onProgress) => scoreBatch(files, fromFolder, onProgress),
+  overrideInBatch: async (...a) => overrideInBatch(...a),
 
   async writeScorecard(result, lang) {
     if (!opened)
       throw new FileReadError(lang === "zh-CN" ? "请先打开计划工作簿" : "open a plan workbook first");
     const sheet = scorecardSheet(result.score, { lang, source: result.source });
     const { bytes } = await addSheetToXlsx(opened.bytes, sheet);
-    const file = safeFileName(`${baseName(opened.name)} (${sheet.name})`);
+    const file = safeFileName(suffixed(opened.name, L(sheet.name, sheet.name), lang));
     downloadBytes(bytes, file);
     return { kind: "download", file };
   },
@@ -81,7 +88,7 @@ export const previewServices: Omit<PaneServices, "host"> = {
   async prepareForSharing(lang, file) {
     const bytes = await workbookBytes(file, lang);
     const result = await prepareXlsx(bytes).catch((e: unknown) => shareFailure(e, lang));
-    const name = safeFileName(`${baseName(file?.name ?? "")} (${lang === "zh-CN" ? "分享版" : "shared"})`);
+    const name = safeFileName(suffixed(file?.name ?? "", L("分享版", "shared"), lang));
     if (result.report.changed) downloadBytes(result.data, name);
     return shareView(result.report, lang, result.report.changed ? name : undefined);
   },
@@ -89,7 +96,7 @@ export const previewServices: Omit<PaneServices, "host"> = {
   async restore(lang, file) {
     const bytes = await workbookBytes(file, lang);
     const result = await restoreXlsx(bytes).catch((e: unknown) => shareFailure(e, lang));
-    const name = safeFileName(`${baseName(file?.name ?? "")} (${lang === "zh-CN" ? "已还原" : "restored"})`);
+    const name = safeFileName(suffixed(file?.name ?? "", L("已还原", "restored"), lang));
     if (result.report.changed) downloadBytes(result.data, name);
     return shareView(result.report, lang, result.report.changed ? name : undefined);
   },
@@ -112,7 +119,7 @@ export const previewServices: Omit<PaneServices, "host"> = {
   async downloadTagged(lang, file) {
     const bytes = await workbookBytes(file, lang);
     const tagged = await tagXlsx(bytes, { addinId: ADDIN_ID }).catch((e: unknown) => shareFailure(e, lang));
-    const name = safeFileName(`${baseName(file?.name ?? "")} (${lang === "zh-CN" ? "自动打开" : "tagged"})`);
+    const name = safeFileName(suffixed(file?.name ?? "", L("自动打开", "tagged"), lang));
     downloadBytes(tagged, name);
     return name;
   },

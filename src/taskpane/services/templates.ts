@@ -5,6 +5,8 @@ import {
   buildTemplate,
   commonFields,
   currencies,
+  parseNumber,
+  templateFileName,
   templateKinds,
   validateOptions,
   type FieldInfo,
@@ -23,7 +25,7 @@ function fieldView(f: FieldInfo, lang: Lang, now: Date): InputFieldView {
   const label = f.label[lang];
   switch (f.field) {
     case "year":
-      return { key: f.field, label, type: "number", defaultValue: now.getFullYear(), step: 1 };
+      return { key: f.field, label, type: "number", defaultValue: now.getFullYear() };
     case "firstMonth":
       return {
         key: f.field,
@@ -61,9 +63,9 @@ function fieldView(f: FieldInfo, lang: Lang, now: Date): InputFieldView {
     case "names":
       return { key: f.field, label, type: "text", defaultValue: "", hint: t.namesHint };
     case "rate":
-      return { key: f.field, label, type: "number", defaultValue: "", hint: t.rateHint, step: 0.01 };
+      return { key: f.field, label, type: "number", defaultValue: "", hint: t.rateHint };
     case "count":
-      return { key: f.field, label, type: "number", defaultValue: "", hint: t.optional, step: 1 };
+      return { key: f.field, label, type: "number", defaultValue: "", hint: t.optional };
     case "money":
       return { key: f.field, label, type: "number", defaultValue: "", hint: t.optional };
   }
@@ -86,11 +88,14 @@ export function templateForm(kind: TemplateKind, lang: Lang, now = new Date()): 
   return { kind, common, specific: (info?.fields ?? []).map((f) => fieldView(f, lang, now)) };
 }
 
-/** Empty stays undefined (the template's default or an empty input cell); NaN is passed on to be reported. */
+/**
+ * Typed text read by the templates module's one number reader (the command line's too). Empty stays
+ * undefined (the template's default, or an input cell left empty); text that is not a number becomes
+ * NaN, and `validate` reports the reader's own reason for it.
+ */
 function numberOf(value: string | number | undefined): number | undefined {
-  if (value === undefined || typeof value === "number") return value;
-  const s = value.trim();
-  return s === "" ? undefined : Number(s.replace(/[,，\s]/g, ""));
+  const read = parseNumber(value);
+  return read.kind === "number" ? read.value : read.kind === "empty" ? undefined : Number.NaN;
 }
 
 function textOf(value: string | number | undefined): string | undefined {
@@ -102,7 +107,8 @@ function textOf(value: string | number | undefined): string | undefined {
 function namesOf(value: string | number | undefined): readonly string[] | number | undefined {
   const s = textOf(value);
   if (s === undefined) return undefined;
-  if (/^\d+$/.test(s)) return Number(s);
+  const count = parseNumber(s);
+  if (count.kind === "number") return count.value;
   return s
     .split(/[,，、;；\n]+/)
     .map((x) => x.trim())
@@ -120,10 +126,17 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   setPath(inner, rest.join("."), value);
 }
 
+function fieldsOf(kind: TemplateKind): readonly FieldInfo[] {
+  return [...commonFields, ...(templateKinds.find((k) => k.kind === kind)?.fields ?? [])];
+}
+
+function isNumeric(f: FieldInfo): boolean {
+  return f.field !== "currency" && (f.type === "money" || f.type === "rate" || f.type === "count");
+}
+
 export function toOptions(kind: TemplateKind, v: FormValues): TemplateOptions {
   const out: Record<string, unknown> = { lang: v.lang === "en-US" ? "en-US" : "zh-CN" };
-  const fields = [...commonFields, ...(templateKinds.find((k) => k.kind === kind)?.fields ?? [])];
-  for (const f of fields) {
+  for (const f of fieldsOf(kind)) {
     const raw = v[f.field];
     if (f.field === "currency")
       setPath(
@@ -131,8 +144,7 @@ export function toOptions(kind: TemplateKind, v: FormValues): TemplateOptions {
         f.field,
         currencies.find((c) => c === raw),
       );
-    else if (f.field === "firstMonth" || f.type === "money" || f.type === "rate" || f.type === "count")
-      setPath(out, f.field, numberOf(raw));
+    else if (isNumeric(f)) setPath(out, f.field, numberOf(raw));
     else if (f.type === "boolean") setPath(out, f.field, raw === undefined ? undefined : raw !== "no");
     else if (f.type === "names") setPath(out, f.field, namesOf(raw));
     else setPath(out, f.field, textOf(raw));
@@ -144,11 +156,23 @@ export function toOptions(kind: TemplateKind, v: FormValues): TemplateOptions {
 export function validate(kind: TemplateKind, values: FormValues, lang: Lang): Validation {
   const errors: Record<string, string> = {};
   const warnings: Record<string, string> = {};
+  // A field whose text is not a number gets the reader's reason ("commas only between groups of
+  // three digits"), not the range check's.
+  for (const f of fieldsOf(kind))
+    if (isNumeric(f)) {
+      const read = parseNumber(values[f.field]);
+      if (read.kind === "invalid") errors[f.field] = read.message[lang];
+    }
   for (const e of validateOptions(kind, toOptions(kind, values))) {
     const into = e.severity === "error" ? errors : warnings;
     into[e.field] ??= e.message[lang];
   }
   return { errors, warnings };
+}
+
+/** The downloaded file's name: template, dealer and year ("营销计划-杭州西湖丰田4S店-2026.xlsx"). */
+export function fileNameOf(kind: TemplateKind, values: FormValues): string {
+  return templateFileName(kind, toOptions(kind, values));
 }
 
 export function buildSpec(kind: TemplateKind, values: FormValues): WorkbookSpec {

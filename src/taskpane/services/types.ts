@@ -5,7 +5,7 @@ import type { TemplateKind } from "../../templates/spec";
 import type { Lang } from "../i18n";
 import type { HostKind } from "../env";
 // Types only: the engine itself is loaded with the scoring UI.
-import type { CriterionId, PlanScore, RubricError } from "../../core/rubric";
+import type { CriterionId, Localized, PlanScore, RubricError } from "../../core/rubric";
 
 export type { TemplateKind };
 export const TEMPLATE_KINDS: readonly TemplateKind[] = ["plan", "budget", "event", "funnel"];
@@ -16,13 +16,11 @@ export type FieldValue = string | number;
 export interface InputFieldView {
   readonly key: string;
   readonly label: string;
+  /** "number" fields are typed as text and read by the templates module's number reader. */
   readonly type: "text" | "number" | "select";
   readonly defaultValue: FieldValue;
   readonly unit?: string;
   readonly hint?: string;
-  readonly min?: number;
-  readonly max?: number;
-  readonly step?: number;
   readonly options?: readonly { readonly value: string; readonly label: string }[];
 }
 
@@ -87,6 +85,31 @@ export interface BrokenScanView {
   readonly tagged?: boolean;
 }
 
+/** One plan of a batch, for the ranked table and its details. */
+export interface BatchPlan {
+  /** The file's name (its path inside a picked folder): the plan's key within the batch. */
+  readonly file: string;
+  readonly dealer: string;
+  /** The engine's score, a person's overrides included. */
+  readonly score: PlanScore;
+  /** What to fix first (the scoring module's choice), null at full marks. */
+  readonly top: { readonly criterion: CriterionId; readonly suggestion: Localized } | null;
+}
+
+/** A file of the batch that could not be scored, with the scoring's reason in both languages. */
+export interface BatchFailure {
+  readonly file: string;
+  readonly reason: Localized;
+}
+
+export interface BatchView {
+  /** Best first. */
+  readonly plans: readonly BatchPlan[];
+  readonly failures: readonly BatchFailure[];
+  /** Files of a picked folder that are not workbooks (documents, Excel's ~$ lock files), left out. */
+  readonly skipped: number;
+}
+
 export type Progress = (fraction: number) => void;
 
 export interface PaneServices {
@@ -101,15 +124,42 @@ export interface PaneServices {
   ): Promise<CreateResult>;
   /** Excel: the active sheet. Preview: the given file. */
   score(lang: Lang, file?: File): Promise<ScoreResult>;
-  /** Sets (value) or removes (null) a person's override through the engine, which checks it. */
+  /**
+   * Sets (the score as typed, read by the templates module's number reader) or removes (null) a
+   * person's override through the engine, which checks it.
+   */
   override(
     score: PlanScore,
     id: CriterionId,
-    value: number | null,
+    value: string | null,
     reason: string,
   ): Promise<PlanScore | RubricError>;
   /** Excel only: selects an evidence cell ("'营销计划'!D7") so the planner sees it. */
   readonly selectCell?: (ref: string) => Promise<void>;
+  /**
+   * Both hosts (in Excel too the files come from disk): scores each workbook picked (several files,
+   * or a folder's workbooks when `fromFolder`); unreadable ones are listed with the reason and the
+   * rest scored. `onProgress` is called after each file.
+   */
+  scoreBatch(
+    files: readonly File[],
+    fromFolder: boolean,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<BatchView>;
+  /** A person's override on one plan of a batch (as `override`), the batch ranked again. */
+  overrideInBatch(
+    batch: BatchView,
+    file: string,
+    id: CriterionId,
+    value: string | null,
+    reason: string,
+  ): Promise<BatchView | RubricError>;
+  /**
+   * SEAM for the league workbook of the scoring issue (built elsewhere): preview downloads it, Excel
+   * writes it as new sheets into the open workbook. Absent until that builder lands; the batch results
+   * (BatchScore.tsx) show its action only when this is present, and lazy.ts forwards it then.
+   */
+  readonly writeLeague?: (batch: BatchView, lang: Lang) => Promise<CreateResult>;
   /** Excel: writes a scorecard sheet. Preview: downloads the scored workbook. */
   writeScorecard(result: ScoreResult, lang: Lang): Promise<CreateResult>;
   /** Excel: the open workbook. Preview: the given file, downloaded prepared. */

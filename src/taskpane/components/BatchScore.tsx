@@ -1,0 +1,293 @@
+import { Button, Field, makeStyles, mergeClasses, ProgressBar, tokens } from "@fluentui/react-components";
+import { useEffect, useRef, useState, type MutableRefObject, type ReactElement } from "react";
+import { CRITERIA, isRubricError, type CriterionScore } from "../../core/rubric";
+import { usePane } from "../context";
+import { fill } from "../i18n";
+import { batchStrings } from "../i18n/batch";
+import type { BatchPlan, BatchView } from "../services/types";
+import { useCommonStyles } from "../styles";
+import { PlanCriteria } from "./PlanCriteria";
+import { XlsxFileInput } from "./XlsxFileInput";
+
+// Several plans at once (a regional manager's attachments), in both hosts: workbooks or a folder
+// picked from disk, a progress bar, the ranking, and each plan's criteria, evidence and overrides.
+
+const useStyles = makeStyles({
+  scroller: { overflowX: "auto", maxWidth: "100%" },
+  table: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    minWidth: "100%",
+  },
+  caption: {
+    textAlign: "start",
+    fontWeight: tokens.fontWeightSemibold,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  cell: {
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    textAlign: "start",
+    verticalAlign: "top",
+  },
+  number: { textAlign: "end", whiteSpace: "nowrap" },
+  top: { minWidth: "14em" },
+  dealer: { justifyContent: "flex-start", textAlign: "start", minWidth: "6em", paddingLeft: 0 },
+  total: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  back: { alignSelf: "flex-start" },
+});
+
+function Ranking(props: {
+  plans: readonly BatchPlan[];
+  onOpen: (file: string) => void;
+  /** Coming back from a plan's details puts focus on its row's button (once). */
+  returnTo: MutableRefObject<string | null>;
+}): ReactElement {
+  const { lang, t } = usePane();
+  const b = batchStrings(lang);
+  const styles = useStyles();
+  const common = useCommonStyles();
+  const cell = styles.cell;
+  const num = mergeClasses(styles.cell, styles.number);
+  const marks = { overridden: false, needsPerson: false };
+  const shown = (p: BatchPlan, c: CriterionScore): string => {
+    const o = p.score.overrides[c.id];
+    if (o) marks.overridden = true;
+    else if (c.needsPerson) marks.needsPerson = true;
+    return o ? `${o.score}*` : `${c.auto}${c.needsPerson ? "†" : ""}`;
+  };
+  const rows = props.plans.map((p, i) => (
+    <tr key={p.file} data-testid="batch-row" data-file={p.file} data-total={p.score.total}>
+      <td className={num}>{i + 1}</td>
+      <th scope="row" className={cell}>
+        <Button
+          appearance="transparent"
+          size="small"
+          className={styles.dealer}
+          onClick={() => props.onOpen(p.file)}
+          aria-label={fill(b.openDetails, { dealer: p.dealer })}
+          data-testid="batch-open"
+          ref={(el) => {
+            if (el && props.returnTo.current === p.file) {
+              props.returnTo.current = null;
+              el.focus();
+            }
+          }}
+        >
+          {p.dealer}
+        </Button>
+      </th>
+      <td className={num}>
+        {p.score.total}/{p.score.max}
+      </td>
+      <td className={num}>{p.score.percent}%</td>
+      {p.score.criteria.map((c) => (
+        <td key={c.id} className={num} data-criterion={c.id}>
+          {shown(p, c)}
+        </td>
+      ))}
+      <td className={mergeClasses(styles.cell, styles.top)} data-testid="batch-top">
+        {p.top ? `C${p.top.criterion} ${p.top.suggestion[lang]}` : b.nothingToFix}
+      </td>
+    </tr>
+  ));
+  return (
+    <>
+      {/* Scrolls sideways in a narrow pane; focusable so keyboard users can scroll it too. */}
+      <div className={styles.scroller} role="region" aria-labelledby="batch-caption" tabIndex={0}>
+        <table className={styles.table} data-testid="batch-ranking">
+          <caption id="batch-caption" className={styles.caption}>
+            {b.rankingCaption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className={num}>
+                {b.colRank}
+              </th>
+              <th scope="col" className={cell}>
+                {b.colDealer}
+              </th>
+              <th scope="col" className={num}>
+                {b.colTotal}
+              </th>
+              <th scope="col" className={num}>
+                {b.colPercent}
+              </th>
+              {CRITERIA.map((c) => (
+                <th scope="col" key={c.id} className={num}>
+                  <abbr title={c.name[lang]}>C{c.id}</abbr>
+                </th>
+              ))}
+              <th scope="col" className={cell}>
+                {b.colTop}
+              </th>
+            </tr>
+          </thead>
+          <tbody>{rows}</tbody>
+        </table>
+      </div>
+      {marks.overridden && <p className={common.muted}>{b.overriddenMark}</p>}
+      {marks.needsPerson && <p className={common.muted}>{b.needsPersonMark}</p>}
+      <p className={common.muted}>{CRITERIA.map((c) => `C${c.id} ${c.name[lang]}`).join(t.listSeparator)}</p>
+    </>
+  );
+}
+
+function PlanDetails(props: {
+  plan: BatchPlan;
+  rank: number;
+  count: number;
+  onBack: () => void;
+  onOverride: (c: CriterionScore, value: string | null, reason: string) => Promise<string | null>;
+}): ReactElement {
+  const { lang, t } = usePane();
+  const b = batchStrings(lang);
+  const styles = useStyles();
+  const common = useCommonStyles();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const { plan } = props;
+  return (
+    <section className={common.page} aria-labelledby="batch-plan-heading" data-testid="batch-plan">
+      <Button className={styles.back} appearance="subtle" onClick={props.onBack} data-testid="batch-back">
+        ← {b.backToRanking}
+      </Button>
+      <h3 id="batch-plan-heading" className={common.subheading} tabIndex={-1} ref={heading}>
+        {plan.dealer}
+      </h3>
+      <p className={common.muted}>
+        {fill(b.planFile, { file: plan.file })} · {fill(b.rank, { rank: props.rank, count: props.count })}
+      </p>
+      <p className={styles.total} data-testid="batch-plan-total" data-total={plan.score.total}>
+        {t.total}: {plan.score.total} / {plan.score.max} ({plan.score.percent}%)
+      </p>
+      {/* No cell links: the plan is a file from disk, not the workbook open in Excel. */}
+      <PlanCriteria score={plan.score} onOverride={props.onOverride} />
+    </section>
+  );
+}
+
+export function BatchScore(): ReactElement {
+  const { lang, services, reportError, clearError } = usePane();
+  const b = batchStrings(lang);
+  const common = useCommonStyles();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [batch, setBatch] = useState<BatchView | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const returnTo = useRef<string | null>(null);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const busy = progress !== null;
+
+  async function run(files: File[], fromFolder: boolean): Promise<void> {
+    clearError();
+    setOpen(null);
+    setProgress({ done: 0, total: files.length });
+    try {
+      setBatch(await services.scoreBatch(files, fromFolder, (done, total) => setProgress({ done, total })));
+    } catch (e) {
+      reportError(e);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  async function override(
+    file: string,
+    c: CriterionScore,
+    value: string | null,
+    reason: string,
+  ): Promise<string | null> {
+    if (!batch) return null;
+    try {
+      const next = await services.overrideInBatch(batch, file, c.id, value, reason);
+      if (isRubricError(next)) return next.reason[lang];
+      setBatch(next);
+      return null;
+    } catch (e) {
+      reportError(e);
+      return null;
+    }
+  }
+
+  const index = batch && open !== null ? batch.plans.findIndex((p) => p.file === open) : -1;
+  const plan = batch && index >= 0 ? batch.plans[index] : null;
+
+  return (
+    <section className={common.page} aria-labelledby="batch-heading" aria-busy={busy}>
+      <h2 id="batch-heading" className={common.heading}>
+        {b.batchHeading}
+      </h2>
+      <p className={common.muted}>{b.batchIntro}</p>
+      <div className={common.row}>
+        <Button disabled={busy} onClick={() => filesInput.current?.click()} data-testid="open-plans">
+          {b.openFiles}
+        </Button>
+        <Button disabled={busy} onClick={() => folderInput.current?.click()} data-testid="open-folder">
+          {b.openFolder}
+        </Button>
+        <XlsxFileInput ref={filesInput} testId="plan-files" onFiles={(f) => void run(f, false)} />
+        <XlsxFileInput ref={folderInput} testId="plan-folder" folder onFiles={(f) => void run(f, true)} />
+      </div>
+      {progress && (
+        <Field
+          validationMessage={fill(b.batchProgress, progress)}
+          validationState="none"
+          data-testid="batch-progress"
+        >
+          <ProgressBar
+            value={progress.done}
+            max={Math.max(1, progress.total)}
+            aria-label={fill(b.batchProgress, progress)}
+          />
+        </Field>
+      )}
+      {batch && !busy && (
+        <>
+          <p aria-live="polite" data-testid="batch-done" data-count={batch.plans.length}>
+            {batch.plans.length > 0 ? fill(b.batchDone, { count: batch.plans.length }) : b.batchNone}
+          </p>
+          {plan ? (
+            <PlanDetails
+              key={plan.file}
+              plan={plan}
+              rank={index + 1}
+              count={batch.plans.length}
+              onBack={() => {
+                returnTo.current = plan.file;
+                setOpen(null);
+              }}
+              onOverride={(c, value, reason) => override(plan.file, c, value, reason)}
+            />
+          ) : (
+            batch.plans.length > 0 && <Ranking plans={batch.plans} returnTo={returnTo} onOpen={setOpen} />
+          )}
+          {/* League workbook seam (scoring issue): when services.writeLeague exists, its action (download
+              in preview, new sheets in Excel) goes here, below the ranking it writes. Not rendered before. */}
+          {batch.failures.length > 0 && (
+            <section aria-labelledby="batch-failures-heading" data-testid="batch-failures">
+              <h3 id="batch-failures-heading" className={common.subheading}>
+                {fill(b.failuresHeading, { count: batch.failures.length })}
+              </h3>
+              <ul className={common.list}>
+                {batch.failures.map((f) => (
+                  <li key={f.file} data-testid="batch-failure" data-file={f.file}>
+                    <strong>{f.file}</strong>
+                    {fill(b.failureReason, { reason: f.reason[lang] })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {batch.skipped > 0 && (
+            <p className={common.muted}>{fill(b.skippedFiles, { count: batch.skipped })}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+// What a downloaded template is called: its title in the sheet's language, the dealer and the year,
+// "营销计划-杭州西湖丰田4S店-2026.xlsx", so a folder of them reads at a glance.
+import { fileNamePart, safeFileName } from "../core/file-name";
+import { templateKinds } from "./index";
+import { resolveCommon, type TemplateOptions } from "./options";
+import type { TemplateKind } from "./spec";
+
+export function templateFileName(
+  kind: TemplateKind,
+  options: TemplateOptions,
+  now: Date = new Date(),
+): string {
+  const common = resolveCommon(options, now);
+  const title = templateKinds.find((k) => k.kind === kind)?.title[common.lang] ?? kind;
+  const parts = [title, common.dealerName, String(common.year)].map(fileNamePart);
+  return safeFileName(parts.filter((x) => x !== "").join("-"));
+}
