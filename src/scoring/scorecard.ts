@@ -12,7 +12,7 @@ import {
   type PlanScore,
 } from "../core/rubric";
 import { SheetBuilder } from "../templates/builder";
-import type { SheetSpec, SpecCell, WorkbookSpec } from "../templates/spec";
+import { asText, type SheetSpec, type SpecCell, type WorkbookSpec } from "../templates/spec";
 import { CellIndex, type WorkbookSnapshot } from "../workbook/port";
 import { SCORECARD_TITLE, SCORECARD_TITLES } from "./scorecard-titles";
 
@@ -66,18 +66,20 @@ function layout(score: PlanScore, options: ScorecardOptions): SheetBuilder {
   const lang = options.lang;
   const t = (x: Localized) => x[lang];
   const b = new SheetBuilder("scorecard", t(S.sheet));
+  const colon = lang === "zh-CN" ? "：" : ": ";
   const r0 = SCORECARD_FIRST_ROW;
   const r1 = r0 + 7;
   const tr = SCORECARD_TOTAL_ROW;
 
   b.cell("A1", t(S.title)).style("A1", "title").merge("A1:H1");
   const sub = [
-    options.dealer ? `${t(S.dealer)}: ${options.dealer}` : "",
-    options.source ? `${t(S.source)}: ${options.source}` : "",
+    options.dealer ? `${t(S.dealer)}${colon}${options.dealer}` : "",
+    options.source ? `${t(S.source)}${colon}${options.source}` : "",
   ]
     .filter((x) => x !== "")
     .join("   ");
-  if (sub !== "") b.cell("A2", sub).style("A2", "subtitle").merge("A2:H2");
+  // The dealer and the file name come from a received workbook: text, never a formula.
+  if (sub !== "") b.cell("A2", asText(sub)).style("A2", "subtitle").merge("A2:H2");
   b.cell("A3", t(S.note)).style("A3", "note").merge("A3:H3");
   b.row(`A${r0 - 1}`, [
     t(S.no),
@@ -99,10 +101,10 @@ function layout(score: PlanScore, options: ScorecardOptions): SheetBuilder {
       t(info.name) + (c.needsPerson ? t(S.needsPerson) : ""),
       c.auto,
       o ? o.score : null,
-      o ? o.reason : null,
+      o ? asText(o.reason) : null,
       `=IF(D${r}="",C${r},D${r})`,
-      evidenceText(c, lang),
-      c.suggestion ? c.suggestion[lang] : "",
+      asText(evidenceText(c, lang)),
+      c.suggestion ? asText(c.suggestion[lang]) : "",
     ];
   });
   b.put(`A${r0}`, rows);

@@ -7,7 +7,7 @@ import { absoluteRange, colName } from "../core/a1";
 import { common, formats, monthLabels, moneyFormat } from "./i18n";
 import type { Localized } from "../core/lang";
 import type { ResolvedCommon } from "./options";
-import { sheetCell, type SheetSpec, type SpecCell } from "./spec";
+import { asText, sheetCell, type SheetSpec, type SpecCell } from "./spec";
 import { budgetCells, budgetColumns as K, type BudgetLayout } from "./budget-layout";
 import { budgetGroups, budgetStrings as S } from "./budget-texts";
 import { shareFormula } from "./budget-rules";
@@ -39,7 +39,7 @@ export function buildBudgetSummary(
   const Y = summaryLayout;
 
   b.cell("A1", t(S.summaryTitle)).style("A1", "title").merge("A1:H1");
-  b.cell("A2", t(common.subtitle(c.dealerName, c.brand, c.year)))
+  b.cell("A2", asText(t(common.subtitle(c.dealerName, c.brand, c.year))))
     .style("A2", "subtitle")
     .merge("A2:H2");
   b.cell("A3", t(S.summaryNote)).style("A3", "note").merge("A3:H3");

@@ -8,7 +8,7 @@ import { common, formats, monthLabels, moneyFormat, pick, str } from "./i18n";
 import { resolveCommon, type TemplateOptions } from "./options";
 import { absoluteRange, colName } from "../core/a1";
 import type { Localized } from "../core/lang";
-import type { SpecCell, WorkbookSpec } from "./spec";
+import { asText, type SpecCell, type WorkbookSpec } from "./spec";
 import { budgetGroups, budgetStrings as S } from "./budget-texts";
 import {
   forecastFormula,
@@ -107,7 +107,7 @@ export function buildBudget(options: TemplateOptions): WorkbookSpec {
   const cells = budgetCells;
 
   b.cell("A1", t(S.title)).style("A1", "title").merge("A1:J1");
-  b.cell("A2", t(common.subtitle(c.dealerName, c.brand, c.year)))
+  b.cell("A2", asText(t(common.subtitle(c.dealerName, c.brand, c.year))))
     .style("A2", "subtitle")
     .merge("A2:J2");
   b.cell("A3", t(common.inputsNote)).style("A3", "note").merge("A3:J3");

@@ -7,7 +7,7 @@ import { SheetBuilder } from "./builder";
 import { common, formats, moneyFormat, pick, str } from "./i18n";
 import { resolveCommon, type TemplateOptions } from "./options";
 import type { Localized } from "../core/lang";
-import type { SpecCell, WorkbookSpec } from "./spec";
+import { asText, type SpecCell, type WorkbookSpec } from "./spec";
 import { eventStrings as S } from "./event-texts";
 import {
   breakevenAttendeesFormula,
@@ -37,7 +37,7 @@ export function buildEvent(options: TemplateOptions): WorkbookSpec {
   const never = str(t(common.never));
 
   b.cell("A1", t(S.title)).style("A1", "title").merge("A1:F1");
-  b.cell("A2", t(common.subtitle(c.dealerName, c.brand, c.year)))
+  b.cell("A2", asText(t(common.subtitle(c.dealerName, c.brand, c.year))))
     .style("A2", "subtitle")
     .merge("A2:F2");
   b.cell("A3", t(common.inputsNote)).style("A3", "note").merge("A3:F3");

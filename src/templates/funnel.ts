@@ -6,7 +6,7 @@ import { ceilSafeFormula, common, formats, monthLabels, pick, str } from "./i18n
 import { resolveCommon, type TemplateOptions } from "./options";
 import { colName } from "../core/a1";
 import type { Localized } from "../core/lang";
-import { type SpecCell, type WorkbookSpec } from "./spec";
+import { asText, textOrNull, type SpecCell, type WorkbookSpec } from "./spec";
 import { eventCounts, eventTargets, funnelRates, funnelStages, funnelStrings as S } from "./funnel-texts";
 
 export { funnelRates, funnelStages, funnelTexts } from "./funnel-texts";
@@ -71,8 +71,8 @@ export function buildFunnel(options: TemplateOptions): WorkbookSpec {
   const t = (x: Localized) => pick(x, c.lang);
   const fo = options.funnel ?? {};
   const sp = fo.salespeople ?? 8;
-  const repNames: (string | null)[] =
-    typeof sp === "number" ? new Array<string | null>(sp).fill(null) : [...sp];
+  const repNames: SpecCell[] =
+    typeof sp === "number" ? new Array<SpecCell>(sp).fill(null) : sp.map(textOrNull);
   const lay = funnelLayout(repNames.length);
   const C = colName;
   const b = new SheetBuilder("funnel", t(S.sheet));
@@ -81,7 +81,7 @@ export function buildFunnel(options: TemplateOptions): WorkbookSpec {
   const rateCol = (k: number) => C(RATE0 + k);
 
   b.cell("A1", t(S.title)).style("A1", "title").merge("A1:L1");
-  b.cell("A2", t(common.subtitle(c.dealerName, c.brand, c.year)))
+  b.cell("A2", asText(t(common.subtitle(c.dealerName, c.brand, c.year))))
     .style("A2", "subtitle")
     .merge("A2:L2");
   b.cell("A3", t(common.inputsNote)).style("A3", "note").merge("A3:L3");

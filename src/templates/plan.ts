@@ -6,7 +6,7 @@ import { L } from "../core/lang";
 import { common, formats, moneyFormat, pick } from "./i18n";
 import { resolveCommon, type TemplateOptions } from "./options";
 import type { Localized } from "../core/lang";
-import type { SheetSpec, SpecCell, WorkbookSpec } from "./spec";
+import { textOrNull, type SheetSpec, type SpecCell, type WorkbookSpec } from "./spec";
 
 const S = {
   sheet: L("营销计划", "Marketing Plan"),
@@ -186,7 +186,7 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
     .merge("A1:G1");
   // Dealer and brand are cells of their own (not baked into a heading) so a manager comparing plans
   // from several dealers can read who wrote which.
-  b.row("B2", [t(S.dealer), c.dealerName || null, t(S.brand), c.brand || null]);
+  b.row("B2", [t(S.dealer), textOrNull(c.dealerName), t(S.brand), textOrNull(c.brand)]);
   b.style("B2", "label").style("D2", "label").style("C2", "input").style("E2", "input");
   b.cell("A3", t(common.inputsNote)).style("A3", "note").merge("A3:G3");
 

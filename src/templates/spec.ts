@@ -30,6 +30,9 @@ export interface TextCell {
 /** Wraps user-provided text so no writer can take it for a formula. */
 export const asText = (text: string): TextCell => ({ text });
 
+/** A user's text as a text cell, or an empty cell when they gave nothing. */
+export const textOrNull = (text: string): TextCell | null => (text.trim() === "" ? null : asText(text));
+
 export const isTextCell = (c: SpecCell): c is TextCell => typeof c === "object" && c !== null;
 
 /** The text a cell shows before any formula computes (a TextCell's text, a constant as written). */

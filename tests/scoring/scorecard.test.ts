@@ -6,7 +6,7 @@ import { applyOverride, isRubricError, scorePlan, type PlanScore } from "../../s
 import { addSheetToXlsx } from "../../src/scoring/inject-sheet";
 import { readPlan } from "../../src/scoring/read-plan";
 import { buildScorecard, scorecardSheet, SCORECARD_TOTAL_ROW } from "../../src/scoring/scorecard";
-import { flattenCells } from "../../src/templates/spec";
+import { asText, flattenCells, plainText } from "../../src/templates/spec";
 import { readXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
 import { valueAt } from "../support/snapshot";
 
@@ -31,10 +31,10 @@ describe("scorecard spec", () => {
     expect(cells.get("B6")).toBe("Complete: holds every element");
     expect(cells.get("C6")).toBe(score.criteria[0].auto);
     expect(cells.get("D13")).toBe(4);
-    expect(cells.get("E13")).toBe("现场检查:执行到位");
+    expect(cells.get("E13")).toEqual(asText("现场检查:执行到位"));
     expect(cells.get("F6")).toBe('=IF(D6="",C6,D6)');
-    expect(String(cells.get("G6"))).toContain("12");
-    expect(cells.get("H13")).toContain("actual figures");
+    expect(plainText(cells.get("G6") ?? null)).toContain("12");
+    expect(plainText(cells.get("H13") ?? null)).toContain("actual figures");
     expect(cells.get(`F${SCORECARD_TOTAL_ROW}`)).toBe("=SUM(F6:F13)");
   });
 

@@ -9,7 +9,7 @@ import {
 import { monthLabels } from "../../src/templates/i18n";
 import { parseCell, parseRange, rangeCells } from "../../src/core/a1";
 import { LANGS } from "../../src/core/lang";
-import { flattenCells, isFormula, sheetKeysIn, type TemplateKind } from "../../src/templates/spec";
+import { asText, flattenCells, isFormula, sheetKeysIn, type TemplateKind } from "../../src/templates/spec";
 import { planWrite, uniqueSheetName } from "../../src/workbook/plan";
 
 const kinds = templateKinds.map((k) => k.kind);
@@ -139,7 +139,11 @@ describe("template specs", () => {
   test("the plan holds the dealer and brand in named cells of their own", () => {
     const spec = buildTemplate("plan", { lang: "zh-CN", dealerName: "华东汽车", brand: "BMW", year: 2027 });
     const cells = flattenCells(spec.sheets[0]);
-    expect([cells.get("C2"), cells.get("E2"), cells.get("A1")]).toEqual(["华东汽车", "BMW", "营销计划 2027"]);
+    expect([cells.get("C2"), cells.get("E2"), cells.get("A1")]).toEqual([
+      asText("华东汽车"),
+      asText("BMW"),
+      "营销计划 2027",
+    ]);
     expect(spec.names.find((n) => n.name === "Plan_Dealer")?.ref).toBe("C2");
   });
 
@@ -201,7 +205,7 @@ describe("option validation", () => {
   test("salespeople by name fill the rows", () => {
     const spec = buildTemplate("funnel", { lang: "en-US", funnel: { salespeople: ["Li", "Wang"] } });
     const cells = flattenCells(spec.sheets[0]);
-    expect([cells.get("A41"), cells.get("A42")]).toEqual(["Li", "Wang"]);
+    expect([cells.get("A41"), cells.get("A42")]).toEqual([asText("Li"), asText("Wang")]);
   });
 });
 

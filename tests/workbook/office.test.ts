@@ -1,7 +1,13 @@
 import { buildTemplate, templateKinds } from "../../src/templates";
 import { cellAddress, rangeCells } from "../../src/core/a1";
 import { LANGS } from "../../src/core/lang";
-import { flattenCells, isFormula, resolveSheetRefs, type WorkbookSpec } from "../../src/templates/spec";
+import {
+  flattenCells,
+  isFormula,
+  isTextCell,
+  resolveSheetRefs,
+  type WorkbookSpec,
+} from "../../src/templates/spec";
 import { rowHeights } from "../../src/workbook/row-heights";
 import { flagLooks, looks } from "../../src/workbook/looks";
 import { OfficeWorkbook, toWorkbookError, type RetryPolicy } from "../../src/workbook/office";
@@ -63,7 +69,10 @@ describe("Office adapter: writeTemplate", () => {
       // nothing else written.
       const cells = flattenCells(s);
       for (const [addr, v] of cells) {
-        const want = isFormula(v) ? resolveSheetRefs(v, realNames) : (v ?? "");
+        // A user's text goes in as text: Excel takes a leading apostrophe as "this is text, not a
+        // formula" and does not show it.
+        const text = (t: string) => (/^[=+\-@']/.test(t) ? "'" + t : t);
+        const want = isFormula(v) ? resolveSheetRefs(v, realNames) : isTextCell(v) ? text(v.text) : (v ?? "");
         expect([addr, rec.cells.get(addr)?.formula]).toEqual([addr, want]);
       }
       const written = [...rec.cells.entries()].filter(([, c]) => c.formula !== undefined).map(([a]) => a);
