@@ -1,7 +1,8 @@
-// The budget's rules as classic formulas, each built in one place, so a native function (the process
-// control helpers' ATTAINMENT and the like) can replace one later without touching the layout. Every
-// builder takes cell addresses and returns a formula body without "=". Blank ("") where the inputs are
-// missing, never an error.
+// The budget's rules as classic formulas, each built in one place. Where a DEALER function states the
+// rule (ROI, COST_PER_SALE) the cell holds that function's native form (src/share/emit.ts), the very
+// formula sharing writes, so the rule lives once. Every builder takes cell addresses and returns a
+// formula body without "=". Blank ("") where the inputs are missing, never an error.
+import { nativeFormula } from "../share/emit";
 
 /** A number cell or an empty text: ISNUMBER for each. */
 const have = (...cells: string[]) => `AND(${cells.map((x) => `ISNUMBER(${x})`).join(",")})`;
@@ -65,11 +66,11 @@ export function shareFormula(part: string, total: string): string {
 export function roiFormula(revenue: string, cost: string, margin: string): string {
   return (
     `IF(${have(revenue, cost)},IF(AND(${cost}>0,${margin}>0,${margin}<=1),` +
-    `(${revenue}*${margin}-${cost})/${cost},""),"")`
+    `${nativeFormula("ROI", [revenue, cost, margin])},""),"")`
   );
 }
 
 /** Cost per unit (vehicle sold, lead), as the core's costPerSale; blank without units. */
 export function perUnitFormula(cost: string, units: string): string {
-  return `IF(${have(units, cost)},IF(${units}>0,${cost}/${units},""),"")`;
+  return `IF(${have(units, cost)},IF(${units}>0,${nativeFormula("COST_PER_SALE", [cost, units])},""),"")`;
 }

@@ -1,7 +1,10 @@
-// The break-even rules of the event sheet as classic formulas, each built in one place so the native
-// functions (EVENT_PROFIT, BREAKEVEN_RATE …) can replace them later without touching the layout.
-// Arguments are cell references (or expressions); results are formula bodies without "=", blank ("")
-// while an input is missing.
+// The break-even rules of the event sheet as classic formulas. The rules themselves (the float-safe
+// ceiling, the tolerance on r·m against v, the order of operations) are the DEALER functions' native
+// forms (src/share/emit.ts), the very formulas sharing writes, so each rule lives once; this file only
+// adds what a template shows instead of an error: blank while an input is missing, the invalid marker
+// for inputs the sheet's validation should have refused, and "never" where the event cannot break even.
+// Arguments are cell references (or expressions); results are formula bodies without "=".
+import { nativeFormula } from "../share/emit";
 import { ceilSafeFormula, str } from "./i18n";
 
 export const have = (...cells: string[]): string => `AND(${cells.map((x) => `ISNUMBER(${x})`).join(",")})`;
@@ -10,11 +13,11 @@ export const have = (...cells: string[]): string => `AND(${cells.map((x) => `ISN
 export function breakevenBuyersFormula(F: string, v: string, m: string, a: string, invalid: string): string {
   return (
     `IF(NOT(${have(F, v, m, a)}),"",IF(OR(${F}<0,${v}<0,${m}<=0,${a}<0),${invalid},` +
-    `${ceilSafeFormula(`(${F}+${v}*${a})/${m}`)}))`
+    `${nativeFormula("BREAKEVEN_BUYERS", [F, v, m, a])}))`
   );
 }
 
-/** a* = ⌈F / (r·m − v)⌉; never where r·m ≤ v. */
+/** a* = ⌈F / (r·m − v)⌉; never where r·m ≤ v (within the tolerance: the function's #NUM!). */
 export function breakevenAttendeesFormula(
   F: string,
   v: string,
@@ -25,13 +28,13 @@ export function breakevenAttendeesFormula(
 ): string {
   return (
     `IF(NOT(${have(F, v, m, r)}),"",IF(OR(${F}<0,${v}<0,${m}<0,${r}<=0,${r}>1),${invalid},` +
-    `IF(${r}*${m}-${v}<=0,${never},${ceilSafeFormula(`${F}/(${r}*${m}-${v})`)})))`
+    `IFERROR(${nativeFormula("BREAKEVEN_ATTENDEES", [F, v, m, r])},${never})))`
   );
 }
 
-/** Profit a·r·m − F − v·a. */
+/** Profit a·r·m − F − v·a (EVENT_PROFIT: #NUM! for a negative cost or a rate outside (0, 1]). */
 export function profitFormula(a: string, r: string, m: string, F: string, v: string): string {
-  return `IF(${have(a, r, m, F, v)},${a}*${r}*${m}-${F}-${v}*${a},"")`;
+  return `IF(${have(a, r, m, F, v)},${nativeFormula("EVENT_PROFIT", [F, v, m, r, a])},"")`;
 }
 
 /** Cost F + v·a. */

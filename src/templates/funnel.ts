@@ -6,6 +6,7 @@ import { ceilSafeFormula, common, formats, monthLabels, pick, str } from "./i18n
 import { resolveCommon, type TemplateOptions } from "./options";
 import { colName } from "../core/a1";
 import type { Localized } from "../core/lang";
+import { nativeFormula } from "../share/emit";
 import { asText, textOrNull, type SpecCell, type WorkbookSpec } from "./spec";
 import { eventCounts, eventTargets, funnelRates, funnelStages, funnelStrings as S } from "./funnel-texts";
 
@@ -100,18 +101,23 @@ export function buildFunnel(options: TemplateOptions): WorkbookSpec {
     const x = `${rateCol(k)}${r}`;
     const cr = lay.controlRows[k];
     const [std, warn, ctl] = [`$C$${cr}`, `$D$${cr}`, `$E$${cr}`];
+    // CONTROL_STATUS's native form decides (1 on target, 0 warning, −1 off track, #VALUE! for lines
+    // in neither order); the template only names the answer in the sheet's language.
+    const level = nativeFormula("CONTROL_STATUS", [x, std, warn, ctl]);
     return (
       `=IF(AND(ISNUMBER(${x}),ISNUMBER(${std}),ISNUMBER(${warn}),ISNUMBER(${ctl})),` +
-      `IF(OR(${ctl}>${warn},${warn}>${std}),${str(t(S.badLines))},` +
-      `IF(${x}>=${warn},${str(t(S.onTarget))},IF(${x}>=${ctl},${str(t(S.warning))},${str(t(S.offTrack))}))),"")`
+      `IFERROR(CHOOSE(${level}+2,${str(t(S.offTrack))},${str(t(S.warning))},${str(t(S.onTarget))}),` +
+      `${str(t(S.badLines))}),"")`
     );
   };
   // Three falls in a row need four months: the alert starts at the fourth month row.
+  // TREND_ALERT's native form over the four months decides (three falls in a row).
   const trendFormula = (r: number, k: number) => {
     const x = (d: number) => `${rateCol(k)}${r - d}`;
+    const alert = nativeFormula("TREND_ALERT", [`${x(3)}:${x(0)}`]);
     return (
       `=IF(AND(ISNUMBER(${x(3)}),ISNUMBER(${x(2)}),ISNUMBER(${x(1)}),ISNUMBER(${x(0)})),` +
-      `IF(AND(${x(0)}<${x(1)},${x(1)}<${x(2)},${x(2)}<${x(3)}),${str(t(S.trendAlert))},""),"")`
+      `IF(${alert},${str(t(S.trendAlert))},""),"")`
     );
   };
 
