@@ -17,6 +17,14 @@ export function breakevenBuyersFormula(F: string, v: string, m: string, a: strin
   );
 }
 
+/**
+ * The conversion needed to break even at a attendees, B(a) / a (BREAKEVEN_RATE); blank until the
+ * break-even buyers cell shows a number (so its invalid marker stands alone) or without attendees.
+ */
+export function requiredRateFormula(F: string, v: string, m: string, a: string, buyers: string): string {
+  return `IF(AND(ISNUMBER(${buyers}),ISNUMBER(${a})),IF(${a}>0,${nativeFormula("BREAKEVEN_RATE", [F, v, m, a])},""),"")`;
+}
+
 /** a* = ⌈F / (r·m − v)⌉; never where r·m ≤ v (within the tolerance: the function's #NUM!). */
 export function breakevenAttendeesFormula(
   F: string,

@@ -14,6 +14,7 @@ import {
   have,
   incomeFormula,
   profitFormula,
+  requiredRateFormula,
 } from "./event-rules";
 import { eventCells, eventLayout } from "./event-layout";
 
@@ -105,7 +106,7 @@ export function eventTables(b: SheetBuilder, t: (x: Localized) => string, money:
         `=${incomeFormula(x, r, m)}`,
         `=IF(AND(ISNUMBER(B${row}),ISNUMBER(C${row})),C${row}-B${row},"")`,
         `=IF(${have(F, v, m)},IF(OR(${F}<0,${v}<0,${m}<=0),"",${breakevenBuyersFormula(F, v, m, x, '""')}),"")`,
-        `=IF(AND(ISNUMBER(E${row}),${x}>0),E${row}/${x},"")`,
+        `=${requiredRateFormula(F, v, m, x, `E${row}`)}`,
       ];
     }),
   );

@@ -16,6 +16,7 @@ import {
   eitherFormula,
   have,
   profitFormula,
+  requiredRateFormula,
   verdictFormula,
 } from "./event-rules";
 import { eventTables } from "./event-tables";
@@ -68,7 +69,7 @@ export function buildEvent(options: TemplateOptions): WorkbookSpec {
     [t(S.buyers), `=${breakevenBuyersFormula(F, V, M, A, invalid)}`, t(S.buyersNote), null],
     [
       t(S.required),
-      `=IF(AND(ISNUMBER(B12),ISNUMBER(${A})),IF(${A}>0,B12/${A},""),"")`,
+      `=${requiredRateFormula(F, V, M, A, "B12")}`,
       t(S.requiredNote),
       `=IF(AND(ISNUMBER(B13),B13>1),${str(t(S.requiredFlag))},"")`,
     ],
