@@ -6,7 +6,14 @@
  */
 import { escapeAttr, escapeText } from "../workbook/ooxml/escape";
 import { CT, REL, type Package } from "../workbook/ooxml/package";
-import { appendChildren, prefixed, setAttribute, Splicer } from "../workbook/ooxml/splice";
+import {
+  addDefinedNames,
+  appendChildren,
+  prefixed,
+  requestFullCalc,
+  setAttribute,
+  Splicer,
+} from "../workbook/ooxml/splice";
 import { attr, kid, kids, parseTree, type XmlElement } from "../workbook/ooxml/xml";
 import { parseRecord, SHARE_NAMESPACE, type RecordProblem, type ShareRecord, type TrackName } from "./record";
 import { trackRefersTo } from "./track";
@@ -140,20 +147,9 @@ export function preparedWorkbookXml(pkg: Package, track: readonly TrackName[]): 
   const s = new Splicer(pkg.workbookText);
   const prefix = root.prefix;
   if (track.length) {
-    const names = prefixed(track.map((t) => nameXml(t.name, trackRefersTo(t))).join(""), prefix);
-    const el = kid(root, "definedNames");
-    if (el) appendChildren(s, el, names);
-    else
-      insertAfterSheets(
-        s,
-        root,
-        prefixed("<definedNames>", prefix) + names + prefixed("</definedNames>", prefix),
-        "definedNames",
-      );
+    addDefinedNames(s, root, prefixed(track.map((t) => nameXml(t.name, trackRefersTo(t))).join(""), prefix));
   }
-  const calc = kid(root, "calcPr");
-  if (calc) setAttribute(s, calc, "fullCalcOnLoad", "1");
-  else insertAfterSheets(s, root, prefixed(`<calcPr fullCalcOnLoad="1"/>`, prefix), "calcPr");
+  requestFullCalc(s, root);
   return s.result();
 }
 
@@ -178,29 +174,6 @@ export function restoredWorkbookXml(pkg: Package, record: ShareRecord): string {
       record.fullCalcOnLoad === null ? null : escapeAttr(record.fullCalcOnLoad),
     );
   return s.result();
-}
-
-const ORDER = [
-  "sheets",
-  "functionGroups",
-  "externalReferences",
-  "definedNames",
-  "calcPr",
-  "oleSize",
-  "customWorkbookViews",
-  "pivotCaches",
-  "smartTagPr",
-  "smartTagTypes",
-  "webPublishing",
-  "fileRecoveryPr",
-  "webPublishObjects",
-  "extLst",
-];
-
-function insertAfterSheets(s: Splicer, root: XmlElement, xml: string, local: string): void {
-  const mine = ORDER.indexOf(local);
-  const later = root.children.find((c) => ORDER.indexOf(c.local) > mine);
-  s.insert(later ? later.start : s.original.lastIndexOf("</", root.end - 1), xml);
 }
 
 function hash(s: string): string {

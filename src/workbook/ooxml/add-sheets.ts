@@ -17,7 +17,7 @@ import type { WrittenName } from "../port";
 import { escapeAttr, escapeText } from "./escape";
 import { CT, Package, REL } from "./package";
 import { worksheetXml } from "./sheet-write";
-import { appendChildren, prefixed, setAttribute, Splicer } from "./splice";
+import { addDefinedNames, appendChildren, prefixed, requestFullCalc, Splicer } from "./splice";
 import { FRESH_STYLES, StyleAppender } from "./styles-write";
 import { kid, NS, parseTree, type XmlElement } from "./xml";
 
@@ -31,8 +31,6 @@ export interface AddResult {
 }
 
 /** CT_Workbook's children after <sheets>, in schema order: where definedNames and calcPr may go. */
-const AFTER_SHEETS = ["functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize"] as const;
-
 /** The prefix the document binds to a namespace ("" for the default namespace, undefined when unbound). */
 function prefixFor(root: XmlElement, uri: string): string | undefined {
   for (const [k, v] of Object.entries(root.attrs)) {
@@ -41,31 +39,6 @@ function prefixFor(root: XmlElement, uri: string): string | undefined {
     if (k.startsWith("xmlns:")) return k.slice(6);
   }
   return undefined;
-}
-
-/** Inserts an element into <workbook> at its schema position. */
-function insertInWorkbook(
-  s: Splicer,
-  root: XmlElement,
-  local: (typeof AFTER_SHEETS)[number],
-  xml: string,
-): void {
-  const order = [
-    "sheets",
-    ...AFTER_SHEETS,
-    "customWorkbookViews",
-    "pivotCaches",
-    "smartTagPr",
-    "smartTagTypes",
-    "webPublishing",
-    "fileRecoveryPr",
-    "webPublishObjects",
-    "extLst",
-  ];
-  const mine = order.indexOf(local);
-  const later = root.children.find((c) => order.indexOf(c.local) > mine);
-  const at = later ? later.start : s.original.lastIndexOf("</", root.end - 1);
-  s.insert(at, xml);
 }
 
 export function addSheets(
@@ -129,22 +102,9 @@ export function addSheets(
   const names = [...plan.names.map((n) => nameXml(n.name, n.refersTo)), ...localNames].map((x) =>
     prefixed(x, mainPrefix),
   );
-  if (names.length) {
-    const el = kid(root, "definedNames");
-    if (el) appendChildren(s, el, names.join(""));
-    else
-      insertInWorkbook(
-        s,
-        root,
-        "definedNames",
-        prefixed("<definedNames>", mainPrefix) + names.join("") + prefixed("</definedNames>", mainPrefix),
-      );
-  }
+  if (names.length) addDefinedNames(s, root, names.join(""));
   // Cells were written without cached values: ask the opening application to compute them.
-  const calc = kid(root, "calcPr");
-  if (calc) setAttribute(s, calc, "fullCalcOnLoad", "1");
-  else
-    insertInWorkbook(s, root, "calcPr", prefixed(`<calcPr calcId="191029" fullCalcOnLoad="1"/>`, mainPrefix));
+  requestFullCalc(s, root, ' calcId="191029"');
   pkg.set(pkg.workbookPart, s.result());
 
   if (styles.changed || !stylesPart) {

@@ -86,3 +86,55 @@ export function prefixed(xml: string, prefix: string): string {
     (_m, slash: string, name: string) => `<${slash}${prefix}:${name}`,
   );
 }
+
+/** The children of <workbook> in the order the schema (CT_Workbook) requires, from <sheets> on. */
+const WORKBOOK_ORDER = [
+  "sheets",
+  "functionGroups",
+  "externalReferences",
+  "definedNames",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+] as const;
+
+export type WorkbookChild = (typeof WORKBOOK_ORDER)[number];
+
+/**
+ * Inserts an element into <workbook> at its schema position: before the first child that must come
+ * after it. Excel refuses a workbook whose children are out of order ("We found a problem with some
+ * content"), LibreOffice does not, so a test in LibreOffice alone would never see the mistake.
+ */
+export function insertWorkbookChild(s: Splicer, root: XmlElement, local: WorkbookChild, xml: string): void {
+  const order: readonly string[] = WORKBOOK_ORDER;
+  const mine = order.indexOf(local);
+  const later = root.children.find((c) => order.indexOf(c.local) > mine);
+  s.insert(later ? later.start : s.original.lastIndexOf("</", root.end - 1), xml);
+}
+
+/** Appends <definedName> elements (already prefixed like the document) to <definedNames>, made if missing. */
+export function addDefinedNames(s: Splicer, root: XmlElement, namesXml: string): void {
+  const el = root.children.find((c) => c.local === "definedNames");
+  if (el) return appendChildren(s, el, namesXml);
+  const [open, close] = [prefixed("<definedNames>", root.prefix), prefixed("</definedNames>", root.prefix)];
+  insertWorkbookChild(s, root, "definedNames", open + namesXml + close);
+}
+
+/**
+ * Asks the opening application to recalculate everything (calcPr fullCalcOnLoad="1"): cells written
+ * without cached values, or with stale ones, would otherwise show what they showed before.
+ * `newAttrs` go on a calcPr made from nothing (e.g. a calcId).
+ */
+export function requestFullCalc(s: Splicer, root: XmlElement, newAttrs = ""): void {
+  const calc = root.children.find((c) => c.local === "calcPr");
+  if (calc) setAttribute(s, calc, "fullCalcOnLoad", "1");
+  else
+    insertWorkbookChild(s, root, "calcPr", prefixed(`<calcPr${newAttrs} fullCalcOnLoad="1"/>`, root.prefix));
+}
