@@ -1123,7 +1123,7 @@ export function createExcelDouble(seed: DoubleSeed = {}): ExcelDouble {
         }
         for (const f of requests) f();
       },
-    } as unknown as XContext;
+    };
   };
 
   const run = async <T>(batch: (context: XContext) => Promise<T>): Promise<T> => {

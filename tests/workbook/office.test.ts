@@ -39,6 +39,27 @@ describe("the strict Excel double", () => {
     });
   });
 
+  test("carries requests out only at sync, in order; a failing request drops the ones after it", async () => {
+    const excel = createExcelDouble({ sheets: ["Sheet1"] });
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1").formulas = [["=1+1"]];
+      expect(excel.sheet("Sheet1").cells.A1).toBeUndefined();
+      await context.sync();
+      expect(excel.sheet("Sheet1").cells.A1.formula).toBe("=1+1");
+    });
+    const failed = excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("B1").values = [[1]];
+      ws.getRange("C1:D1").values = [[1]]; // wrong shape: Excel refuses it at sync
+      ws.getRange("E1").values = [[2]];
+      await context.sync();
+    });
+    await expect(failed).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(excel.sheet("Sheet1").cells.B1.value).toBe(1);
+    expect(excel.sheet("Sheet1").cells.E1).toBeUndefined();
+  });
+
   test("refuses APIs above its requirement set", async () => {
     const excel = createExcelDouble({ api: "1.3" });
     await expect(
