@@ -1,6 +1,7 @@
 // The Office.js adapter: writes template specs into the open workbook and reads it back, and selects
 // cells for the pane. Office.js is touched only here, in office-share.ts (the share feature's Office
-// path) and in the custom functions' registration; the pane's entry only asks Office.onReady for the host.
+// path, whose batches run through runBatch below) and in the custom functions' registration; the
+// pane's entry only asks Office.onReady for the host.
 //
 // Batching: a whole template goes in with ONE Excel.run and TWO context.sync() calls, whatever its
 // size: the first reads the sheet and name names already taken (so nothing of the user's is
