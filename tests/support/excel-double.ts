@@ -168,6 +168,11 @@ export interface ExcelDouble {
   readonly isSetSupported: (name: string, version: string) => boolean;
   readonly settings: DocumentSettings;
   sheet(name: string): SheetRecord;
+  /**
+   * What a user does between runs: inserts `count` rows before row `before` (1-based) of a sheet.
+   * Excel moves the cells below, and the references to them in every formula and defined name.
+   */
+  insertRows(sheet: string, before: number, count: number): void;
   readonly runs: number;
   readonly syncs: number;
   readonly writes: number;
@@ -1134,11 +1139,71 @@ export function createExcelDouble(seed: DoubleSeed = {}): ExcelDouble {
     return batch(context());
   };
 
+  // ---- A user's row insertion. References are found by pattern (text in quotes left alone), which
+  // is enough for the formulas tests write; function names such as LOG10( are not references.
+  const REF =
+    /((?:'(?:[^']|'')+'|[A-Za-z_\p{L}][\w.\p{L}]*)!)?(?:(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])|(\$?)(\d+):(\$?)(\d+)(?![\w(]))/gu;
+  const shiftRefs = (text: string, home: string, target: string, before0: number, count: number): string =>
+    text
+      .split('"')
+      .map((part, i) =>
+        i % 2 === 1
+          ? part
+          : part.replace(
+              REF,
+              (
+                m,
+                prefix: string | undefined,
+                d1,
+                col,
+                d2,
+                row,
+                e1,
+                r1,
+                e2,
+                r2,
+                offset: number,
+                all: string,
+              ) => {
+                if (offset > 0 && /[\w.]/.test(all[offset - 1])) return m;
+                const sheet = prefix ? prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'") : home;
+                if (sheet !== target) return m;
+                const move = (r: string) => String(Number(r) - 1 >= before0 ? Number(r) + count : Number(r));
+                return col !== undefined
+                  ? `${prefix ?? ""}${d1}${col}${d2}${move(row)}`
+                  : `${prefix ?? ""}${e1}${move(r1)}:${e2}${move(r2)}`;
+              },
+            ),
+      )
+      .join('"');
+  const insertRows = (name: string, before: number, count: number): void => {
+    const target = state.sheets.find((s) => s.name === name);
+    if (!target) throw new Error(`no sheet ${name}`);
+    const before0 = before - 1;
+    for (const s of state.sheets)
+      for (const c of Object.values(s.cells))
+        if (c.formula) c.formula = shiftRefs(c.formula, s.name, name, before0, count);
+    for (const n of state.names) n.reference = shiftRefs(n.reference, "", name, before0, count);
+    const moved: Record<string, CellRecord> = {};
+    for (const [a, c] of Object.entries(target.cells)) {
+      const r = rectOf(a) as Rect;
+      moved[r.row >= before0 ? at(r.row + count, r.col) : a] = c;
+    }
+    target.cells = moved;
+    const spills: SheetRecord["spills"] = {};
+    for (const [a, size] of Object.entries(target.spills)) {
+      const r = rectOf(a) as Rect;
+      spills[r.row >= before0 ? at(r.row + count, r.col) : a] = size;
+    }
+    target.spills = spills;
+  };
+
   return {
     state,
     run,
     isSetSupported,
     settings,
+    insertRows,
     sheet: (name) => {
       const s = state.sheets.find((x) => x.name === name);
       if (!s) throw new Error(`no sheet ${name}`);

@@ -163,6 +163,25 @@ describe("restore", () => {
     expect(data().A3.formula).toBe("=DEALER.FUNNEL_RATE(A1:D1)");
   });
 
+  test("after the recipient inserts a row, the cells are restored where Excel moved them", async () => {
+    const { excel, on, data } = setup();
+    await prepareWorkbook(on);
+    excel.insertRows("Data", 2, 1);
+    // Excel moved the tracking names with the rows; the recipient writes into the new row.
+    expect(excel.names.some((n) => n.reference === "=Data!$4:$4")).toBe(true);
+    data().A2 = { value: "new row", formula: "" };
+    const report = await restoreWorkbook(on);
+    expect(report.restored).toBe(4);
+    expect(data().A4.formula).toBe("=DEALER.FUNNEL_RATE(A1:D1)");
+    expect(data().B4).toBeUndefined();
+    expect(data().C4).toBeUndefined();
+    expect(data().A6.formula).toBe("=DEALER.ROI(A1,B1,0.2)");
+    expect(data().A7.formula).toBe("=SUM(DEALER.FUNNEL_RATE(Counts))");
+    expect(data().A9.formula).toBe("=SUM(A1:D1)");
+    expect(data().A2).toMatchObject({ value: "new row", formula: "" });
+    expect(data().A3).toBeUndefined();
+  });
+
   test("the cells of a sheet deleted since are skipped, the rest restored", async () => {
     const { excel, on } = setup({
       extra: [{ name: "Other", cells: { A1: { formula: "=DEALER.ROI(1,2)", value: -0.5 } } }],
