@@ -1,6 +1,6 @@
 // Templates: Office.js sync budget per template (through the strict Excel double) and the time to
 // build each spec and write it to .xlsx. Prints figures; asserts nothing.
-import { ExcelDouble } from "../tests/workbook/excel-double";
+import { createExcelDouble } from "../tests/support/excel-double";
 import { buildTemplate, templateKinds } from "../src/templates";
 import { LANGS } from "../src/core/lang";
 import { flattenCells } from "../src/templates/spec";
@@ -28,7 +28,7 @@ export async function bench(): Promise<void> {
     for (const lang of LANGS) {
       const spec = buildTemplate(k.kind, { lang });
       const cells = spec.sheets.reduce((n, s) => n + flattenCells(s).size, 0);
-      const excel = new ExcelDouble({ sheets: ["Sheet1"] });
+      const excel = createExcelDouble({ sheets: ["Sheet1"] });
       await new OfficeWorkbook({ run: excel.run, isSetSupported: excel.isSetSupported }).writeTemplate(spec);
       const build = await median(9, async () => buildTemplate(k.kind, { lang }));
       let bytes: Uint8Array = new Uint8Array();

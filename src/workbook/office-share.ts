@@ -1,13 +1,19 @@
 /**
  * The Office.js adapter of "Prepare for sharing" for the task pane (the share feature's pure planning
- * lives in src/share; this is its only part that touches Office). It reads the open workbook in one batch (used-range formulas and values of every
- * sheet, defined names, an existing share record), asks for spilled ranges in a second, plans with
- * the pure modules (live.ts, plan.ts) and writes everything plus the record in a third.
+ * lives in src/share; this is its only part that touches Office). Each action is one batch: it reads
+ * the open workbook (sheets, defined names, share records; then every sheet's values-only used
+ * range; then, to prepare, the spilled ranges of DEALER cells), plans with the pure modules
+ * (live.ts, plan.ts) and sends every write, the tracking names and the record in one last sync.
  *
  * Requirement sets: the record is a custom XML part (workbook.customXmlParts, ExcelApi 1.5);
  * spilled ranges need ExcelApi 1.12 (older Excel has no dynamic arrays, so nothing spills there).
+ *
+ * Every batch goes through the Office adapter's host seam (runBatch in office.ts): the same retry
+ * policy as templates while Excel is in cell-edit mode, Excel's errors mapped to WorkbookErrors the
+ * same way, and a host the tests replace with the strict Excel double.
  */
 import { ERROR_LITERALS, type RefInfo } from "../core/formula";
+import { L, type Localized } from "../core/lang";
 import {
   dealerCells,
   findBroken,
@@ -24,6 +30,18 @@ import { SHARE_NAMESPACE, parseRecord, serializeRecord, type ShareRecord } from 
 import { trackRefersTo } from "../share/track";
 import { summarize, type ShareReport } from "../share/report";
 import { AUTO_SHOW } from "../share/tag";
+import { badRecordText, SHARE_ERROR_TEXT } from "../share/xlsx";
+import {
+  DEFAULT_RETRY,
+  excelHost,
+  runBatch,
+  type OfficeHost,
+  type RetryPolicy,
+  type XContext,
+  type XCustomXmlPart,
+  type XWorksheet,
+} from "./office";
+import { WorkbookError } from "./port";
 
 export type { ShareReport, ShareReportEntry, ShareAction, ShareReason } from "../share/report";
 export { formatReport, REASON_MESSAGES } from "../share/report";
@@ -37,55 +55,94 @@ export interface WorkbookShareState {
   readonly broken: ShareReport;
 }
 
-export class ShareUnavailableError extends Error {
+const SHARE_SET = "1.5";
+const SPILL_SET = "1.12";
+
+const REQUIREMENT_TEXT: Localized = L(
+  `此版本的 Excel 不支持共享准备（需要 ExcelApi ${SHARE_SET}）。请更新 Office 后重试。`,
+  `This version of Excel cannot prepare workbooks for sharing (it needs ExcelApi ${SHARE_SET}). Update Office and try again.`,
+);
+
+type ShareRefusal = "requirementSet" | "alreadyPrepared" | "notPrepared" | "badRecord";
+
+/**
+ * Why sharing refused to act, with its message in both languages. A WorkbookError, so the host
+ * seam passes it through unchanged and the pane shows it like any other adapter error.
+ */
+export class ShareUnavailableError extends WorkbookError {
   constructor(
-    readonly code: "requirementSet" | "alreadyPrepared" | "notPrepared" | "badRecord",
+    override readonly code: ShareRefusal,
     readonly detail?: string,
   ) {
-    super(code);
+    super(
+      code,
+      code === "requirementSet"
+        ? REQUIREMENT_TEXT
+        : code === "badRecord"
+          ? badRecordText(detail ?? "")
+          : SHARE_ERROR_TEXT[code],
+    );
     this.name = "ShareUnavailableError";
   }
 }
 
-/** Whether this Excel can prepare and restore (custom XML parts, ExcelApi 1.5). */
-export function isShareSupported(): boolean {
-  return Office.context.requirements.isSetSupported("ExcelApi", "1.5");
+/** Where the share adapter's batches run: Excel by default, the strict double in tests. */
+export interface ShareHost {
+  readonly host?: OfficeHost;
+  readonly retry?: RetryPolicy;
 }
 
-/** Excel refuses API calls while the user is typing in a cell; wait and retry a few times. */
-async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await Excel.run(batch);
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code !== "InvalidOperationInCellEditMode" || attempt >= 4) throw e;
-      await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
-    }
-  }
+function runOn<T>(on: ShareHost, batch: (context: XContext) => Promise<T>): Promise<T> {
+  return runBatch(on.host ?? excelHost(), on.retry ?? DEFAULT_RETRY, batch);
+}
+
+const supports = (on: ShareHost, version: string): boolean =>
+  (on.host ?? excelHost()).isSetSupported("ExcelApi", version);
+
+/** Whether this Excel can prepare and restore (custom XML parts, ExcelApi 1.5). */
+export function isShareSupported(on: ShareHost = {}): boolean {
+  return supports(on, SHARE_SET);
 }
 
 interface Snapshot {
   sheetNames: Set<string>;
   sheets: LiveSheet[];
   names: Map<string, RefInfo>;
-  /** Workbook names as written (name → formula without "="). */
+  /** Workbook names as written (lower-cased name → formula without "="). */
   nameFormulas: Map<string, string>;
-  recordParts: Excel.CustomXmlPart[];
+  recordParts: XCustomXmlPart[];
+  /** The records' XML, when asked for (read in the used ranges' sync). */
+  recordXml: string[];
 }
 
-async function readWorkbook(context: Excel.RequestContext, withSpills: boolean): Promise<Snapshot> {
-  const worksheets = context.workbook.worksheets.load("items/name");
-  const names = context.workbook.names.load("items/name,items/formula");
-  const parts = isShareSupported()
-    ? context.workbook.customXmlParts.getByNamespace(SHARE_NAMESPACE).load("items/id")
+interface ReadOptions {
+  /** Ask for spilled ranges (one more sync when there are DEALER cells). */
+  readonly spills?: boolean;
+  /** Read the share records' XML. */
+  readonly records?: boolean;
+}
+
+/**
+ * One batch of reads, in two syncs (a third for spilled ranges), however many cells: sheets, names
+ * and record parts; then every sheet's values-only used range (a sheet formatted down to row
+ * 1,048,576 must not make Excel send a million rows) and the records' XML.
+ */
+async function readWorkbook(context: XContext, on: ShareHost, read: ReadOptions = {}): Promise<Snapshot> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name,items/formula");
+  const parts = isShareSupported(on)
+    ? context.workbook.customXmlParts.getByNamespace(SHARE_NAMESPACE)
     : undefined;
+  parts?.load("items/id");
   await context.sync();
   const used = worksheets.items.map((ws) => {
     const r = ws.getUsedRangeOrNullObject(true);
     r.load("formulas,values,rowIndex,columnIndex");
     return { ws, r };
   });
+  const xml = read.records && parts ? parts.items.map((p) => p.getXml()) : [];
   await context.sync();
   const sheets: LiveSheet[] = [];
   for (const { ws, r } of used) {
@@ -94,14 +151,14 @@ async function readWorkbook(context: Excel.RequestContext, withSpills: boolean):
       name: ws.name,
       top: r.rowIndex + 1,
       left: r.columnIndex + 1,
-      formulas: r.formulas as unknown[][],
-      values: r.values as unknown[][],
+      formulas: r.formulas,
+      values: r.values,
     });
   }
-  if (withSpills && Office.context.requirements.isSetSupported("ExcelApi", "1.12")) {
+  if (read.spills && supports(on, SPILL_SET)) {
+    const byName = new Map<string, XWorksheet>(worksheets.items.map((w) => [w.name, w]));
     const probes = dealerCells(sheets).map((c) => {
-      const ws = worksheets.items.find((w) => w.name === c.sheet) as Excel.Worksheet;
-      const spill = ws.getRange(c.address).getSpillingToRangeOrNullObject();
+      const spill = (byName.get(c.sheet) as XWorksheet).getRange(c.address).getSpillingToRangeOrNullObject();
       spill.load("rowCount,columnCount");
       return { c, spill };
     });
@@ -118,35 +175,36 @@ async function readWorkbook(context: Excel.RequestContext, withSpills: boolean):
       if (spills) sheets[i] = { ...sheets[i], spills };
     }
   }
+  const named = names.items.map((n) => ({ name: n.name, formula: String(n.formula ?? "") }));
   return {
     sheetNames: new Set(worksheets.items.map((w) => w.name)),
     sheets,
-    names: nameRefs(names.items.map((n) => ({ name: n.name, formula: String(n.formula ?? "") }))),
-    nameFormulas: new Map(
-      names.items.map((n) => [n.name.toLowerCase(), String(n.formula ?? "").replace(/^=/, "")]),
-    ),
+    names: nameRefs(named),
+    nameFormulas: new Map(named.map((n) => [n.name.toLowerCase(), n.formula.replace(/^=/, "")])),
     recordParts: parts ? parts.items : [],
+    recordXml: xml.map((x) => x.value),
   };
 }
 
 const ERRORS: readonly string[] = ERROR_LITERALS;
 
-function queue(context: Excel.RequestContext, ops: readonly CellOp[]): void {
+/** Queues cell operations; each is one small request, all sent by the caller's one sync. */
+function queue(context: XContext, ops: readonly CellOp[]): void {
   const sheets = context.workbook.worksheets;
   for (const op of ops) {
     const range = sheets.getItem(op.sheet).getRange(op.address);
     if (op.kind === "formula") range.formulas = [[op.formula]];
-    else if (op.kind === "clear") range.clear(Excel.ClearApplyTo.contents);
+    else if (op.kind === "clear") range.clear("Contents");
     // An error value cannot be written as a value; as a constant formula (=#NUM!) it stays an error.
     else if (typeof op.value === "string" && ERRORS.includes(op.value)) range.formulas = [["=" + op.value]];
-    else range.values = [[op.value as string | number | boolean]];
+    else range.values = [[op.value]];
   }
 }
 
 /** Finds DEALER cells, whether the workbook is prepared, and broken cells; changes nothing. */
-export async function scanWorkbook(): Promise<WorkbookShareState> {
-  return run(async (context) => {
-    const snap = await readWorkbook(context, false);
+export async function scanWorkbook(on: ShareHost = {}): Promise<WorkbookShareState> {
+  return runOn(on, async (context) => {
+    const snap = await readWorkbook(context, on);
     const broken = findBroken(snap.sheets);
     return {
       prepared: snap.recordParts.length > 0,
@@ -157,10 +215,10 @@ export async function scanWorkbook(): Promise<WorkbookShareState> {
 }
 
 /** "Prepare for sharing": rewrites or freezes every DEALER cell and stores the record in the workbook. */
-export async function prepareWorkbook(): Promise<ShareReport> {
-  if (!isShareSupported()) throw new ShareUnavailableError("requirementSet");
-  return run(async (context) => {
-    const snap = await readWorkbook(context, true);
+export async function prepareWorkbook(on: ShareHost = {}): Promise<ShareReport> {
+  if (!isShareSupported(on)) throw new ShareUnavailableError("requirementSet");
+  return runOn(on, async (context) => {
+    const snap = await readWorkbook(context, on, { spills: true });
     if (snap.recordParts.length > 0) throw new ShareUnavailableError("alreadyPrepared");
     const plan = planPrepare(snap.sheets, (name) => snap.names.get(name.toUpperCase()), [
       ...snap.nameFormulas.keys(),
@@ -177,16 +235,14 @@ export async function prepareWorkbook(): Promise<ShareReport> {
 }
 
 /** "Restore live functions": puts every recorded formula back and removes the record. */
-export async function restoreWorkbook(): Promise<ShareReport> {
-  if (!isShareSupported()) throw new ShareUnavailableError("requirementSet");
-  return run(async (context) => {
-    const snap = await readWorkbook(context, false);
+export async function restoreWorkbook(on: ShareHost = {}): Promise<ShareReport> {
+  if (!isShareSupported(on)) throw new ShareUnavailableError("requirementSet");
+  return runOn(on, async (context) => {
+    const snap = await readWorkbook(context, on, { records: true });
     if (snap.recordParts.length === 0) throw new ShareUnavailableError("notPrepared");
-    const xml = snap.recordParts.map((p) => p.getXml());
-    await context.sync();
     const records: ShareRecord[] = [];
-    for (const x of xml) {
-      const r = parseRecord(x.value);
+    for (const x of snap.recordXml) {
+      const r = parseRecord(x);
       // A record that fails validation is refused whole: nothing is written.
       if (r && "problem" in r) throw new ShareUnavailableError("badRecord", r.problem);
       if (r) records.push(r);
@@ -211,9 +267,9 @@ export async function restoreWorkbook(): Promise<ShareReport> {
 }
 
 /** "Repair": broken DEALER cells get their live formula back (the add-in is here, so they compute). */
-export async function repairBrokenCells(): Promise<ShareReport> {
-  return run(async (context) => {
-    const snap = await readWorkbook(context, false);
+export async function repairBrokenCells(on: ShareHost = {}): Promise<ShareReport> {
+  return runOn(on, async (context) => {
+    const snap = await readWorkbook(context, on);
     const plan = planRepair(snap.sheets);
     if (plan.ops.length > 0) {
       queue(context, plan.ops);

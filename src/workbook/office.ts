@@ -1,6 +1,7 @@
 // The Office.js adapter: writes template specs into the open workbook and reads it back, and selects
 // cells for the pane. Office.js is touched only here, in office-share.ts (the share feature's Office
-// path) and in the custom functions' registration; the pane's entry only asks Office.onReady for the host.
+// path, whose batches run through runBatch below) and in the custom functions' registration; the
+// pane's entry only asks Office.onReady for the host.
 //
 // Batching: a whole template goes in with ONE Excel.run and TWO context.sync() calls, whatever its
 // size: the first reads the sheet and name names already taken (so nothing of the user's is
@@ -79,15 +80,23 @@ export interface XConditionalFormat {
 export interface XRange {
   formulas: unknown[][];
   numberFormat: unknown[][];
-  readonly values: unknown[][];
+  values: unknown[][];
   readonly valueTypes: string[][];
   readonly address: string;
   readonly isNullObject: boolean;
+  /** 0-based position and size (the share adapter's used ranges and spills). */
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
   readonly format: XRangeFormat;
   readonly dataValidation: XDataValidation;
   readonly conditionalFormats: { add(type: "CellValue"): XConditionalFormat };
   merge(across?: boolean): void;
   select(): void;
+  clear(applyTo: "Contents"): void;
+  /** ExcelApi 1.12: the cells a dynamic-array result spills into, anchor included. */
+  getSpillingToRangeOrNullObject(): XRange;
   load(propertyNames: string): unknown;
 }
 
@@ -130,6 +139,17 @@ export interface XNamedItem {
   readonly name: string;
   readonly type: string;
   readonly value: unknown;
+  /** The reference with its "=" ("=Sheet1!$A$1"). */
+  readonly formula: unknown;
+  visible: boolean;
+  delete(): void;
+}
+
+/** A custom XML part (ExcelApi 1.5): where the share record lives. */
+export interface XCustomXmlPart {
+  readonly id: string;
+  getXml(): { readonly value: string };
+  delete(): void;
 }
 
 export interface XContext {
@@ -142,8 +162,16 @@ export interface XContext {
     };
     readonly names: {
       readonly items: XNamedItem[];
-      add(name: string, reference: string, comment?: string): unknown;
+      add(name: string, reference: string, comment?: string): XNamedItem;
+      getItem(name: string): XNamedItem;
       load(propertyNames: string): unknown;
+    };
+    readonly customXmlParts: {
+      add(xml: string): XCustomXmlPart;
+      getByNamespace(namespaceUri: string): {
+        readonly items: XCustomXmlPart[];
+        load(propertyNames: string): unknown;
+      };
     };
   };
   sync(): Promise<void>;
@@ -184,17 +212,16 @@ const messages: Record<string, { "zh-CN": string; "en-US": string }> = {
     "en-US": "Excel is busy editing a cell. Press Enter or Esc to finish editing, then try again.",
   },
   AccessDenied: {
-    "zh-CN": "工作簿或工作表受保护,无法写入模板。请撤销保护后重试。",
-    "en-US":
-      "The workbook or sheet is protected, so the template cannot be written. Unprotect it and try again.",
+    "zh-CN": "工作簿或工作表受保护，无法写入。请撤销保护后重试。",
+    "en-US": "The workbook or sheet is protected, so nothing can be written. Unprotect it and try again.",
   },
   ItemAlreadyExists: {
-    "zh-CN": "工作簿中已有同名的工作表或名称。请重试;加载项会另取一个名称。",
+    "zh-CN": "工作簿中已有同名的工作表或名称。请重试；加载项会另取一个名称。",
     "en-US": "A sheet or name with that name already exists. Try again; the add-in picks another name.",
   },
   ApiNotFound: {
-    "zh-CN": "此版本的 Excel 不支持模板所需的功能。请更新 Office 后重试。",
-    "en-US": "This version of Excel lacks a feature the template needs. Update Office and try again.",
+    "zh-CN": "此版本的 Excel 不支持此操作所需的功能。请更新 Office 后重试。",
+    "en-US": "This version of Excel lacks a feature this needs. Update Office and try again.",
   },
   InsertDeleteConflict: {
     "zh-CN": "其他操作正在修改工作簿。请稍候重试。",
@@ -219,7 +246,7 @@ export function toWorkbookError(e: unknown): WorkbookError {
   return new WorkbookError(
     code,
     known ?? {
-      "zh-CN": `Excel 无法完成操作(${code}):${detail}`,
+      "zh-CN": `Excel 无法完成操作（${code}）：${detail}`,
       "en-US": `Excel could not complete the operation (${code}): ${detail}`,
     },
     e,
@@ -232,10 +259,34 @@ export interface RetryPolicy {
   readonly sleep: (ms: number) => Promise<void>;
 }
 
-const defaultRetry: RetryPolicy = {
+/** The one retry policy of every Office batch (templates, reading, sharing). */
+export const DEFAULT_RETRY: RetryPolicy = {
   delays: [250, 500, 1000, 2000],
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
+
+/**
+ * THE way into Excel for every adapter: runs a batch on the host, retrying the whole batch while
+ * Excel is in cell-edit mode; any failure comes out as a WorkbookError (one already thrown as such,
+ * e.g. the share adapter's refusals, passes through as it is).
+ */
+export async function runBatch<T>(
+  host: OfficeHost,
+  retry: RetryPolicy,
+  batch: (context: XContext) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await host.run(batch);
+    } catch (e) {
+      if (errorCode(e) === CELL_EDIT && attempt < retry.delays.length) {
+        await retry.sleep(retry.delays[attempt]);
+        continue;
+      }
+      throw toWorkbookError(e);
+    }
+  }
+}
 
 // ---- Spec to Excel.
 
@@ -457,7 +508,7 @@ function presentCells(
 export class OfficeWorkbook implements WorkbookPort {
   constructor(
     private readonly host: OfficeHost = excelHost(),
-    private readonly retry: RetryPolicy = defaultRetry,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {}
 
   private can = (version: string) => this.host.isSetSupported("ExcelApi", version);
@@ -477,19 +528,8 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  /** Runs a batch, retrying while Excel is in cell-edit mode; any failure comes out as a WorkbookError. */
-  private async run<T>(batch: (context: XContext) => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.host.run(batch);
-      } catch (e) {
-        if (errorCode(e) === CELL_EDIT && attempt < this.retry.delays.length) {
-          await this.retry.sleep(this.retry.delays[attempt]);
-          continue;
-        }
-        throw toWorkbookError(e);
-      }
-    }
+  private run<T>(batch: (context: XContext) => Promise<T>): Promise<T> {
+    return runBatch(this.host, this.retry, batch);
   }
 
   async listSheetNames(): Promise<string[]> {

@@ -240,6 +240,47 @@ test("sharing inside Excel goes through the share adapter: rewritten cells, a re
   });
 });
 
+test("restoring inside Excel keeps the recipient's edit and lists it; the rest comes back", async () => {
+  const roi = "=DEALER.ROI(B1,B2)";
+  const cps = "=DEALER.COST_PER_SALE(B2,B3)";
+  const seed: ExcelSeed = {
+    ...BASE,
+    displayLanguage: "en-US",
+    bodyBackgroundColor: "#ffffff",
+    sheets: [
+      {
+        name: "Sheet1",
+        rows: [
+          [{ value: "Revenue" }, { value: 1_200_000 }, { value: 0.5, formula: roi }],
+          [{ value: "Cost" }, { value: 800_000 }, { value: 20_000, formula: cps }],
+          [{ value: "Vehicles" }, { value: 40 }, { value: null }],
+        ],
+      },
+    ],
+  };
+  await withExcel(seed, async (page) => {
+    await page.click("#tab-share");
+    await page.click('[data-testid="share-prepare"]');
+    await page.waitForSelector('[data-testid="share-report"], [data-testid="error-bar"]');
+    expect(await page.locator('[data-testid="error-bar"]').allInnerTexts()).toEqual([]);
+    // The recipient types their own formula over C2 (the double's state is the live workbook).
+    await page.evaluate(() => {
+      const cells = (window as unknown as { __excelDouble: DoubleState }).__excelDouble.sheets[0].cells;
+      cells.C2 = { value: 25_000, formula: "=B2/32" };
+    });
+    await page.click('[data-testid="share-restore"]');
+    await page.waitForSelector('[data-testid="share-kept"], [data-testid="error-bar"]');
+    expect(await page.locator('[data-testid="error-bar"]').allInnerTexts()).toEqual([]);
+    expect(await page.innerText('[data-testid="share-kept"]')).toContain("Sheet1!C2");
+    expect(Number(await page.getAttribute('[data-testid="share-restored"]', "data-count"))).toBe(1);
+    const after = await state(page);
+    expect(after.sheets[0].cells.C1.formula).toBe(roi);
+    expect(after.sheets[0].cells.C2.formula).toBe("=B2/32");
+    expect(after.xmlParts).toHaveLength(0);
+    expect(after.names.filter((n) => n.name.startsWith("_dmk_"))).toEqual([]);
+  });
+});
+
 test("broken DEALER cells are found when the Share page opens; Repair brings them back; the switch tags the document", async () => {
   const saved = "=_xldudf_DEALER_ROI(B1,B2)";
   const cps = "=DEALER.COST_PER_SALE(B2,B3)";

@@ -166,12 +166,23 @@ describe("small helpers", () => {
             reason: "scalar",
             message: msg,
           },
+          {
+            sheet: "Inputs",
+            address: "D4",
+            original: "=DEALER.ROI(A1,A3)",
+            action: "kept",
+            reason: "changedSincePrepared",
+            message: msg,
+          },
         ],
       },
       "zh-CN",
     );
     expect(view.rewritten).toEqual([{ cell: "Inputs!B2", original: "=DEALER.ROI(A1,A2)", message: "完成" }]);
     expect(view.frozen.map((c) => c.cell)).toEqual(["'活动 保本'!C5:C9"]);
+    // A restore's kept cells (the recipient's edits) are listed on their own, never dropped.
+    expect(view.kept.map((c) => c.cell)).toEqual(["Inputs!D4"]);
+    expect(view.restored).toEqual([]);
   });
 
   test("a broken-cell scan lists the broken cells as typed, with the counts and the tag", () => {

@@ -13,16 +13,18 @@ import { flagLooks, looks } from "../../src/workbook/looks";
 import { OfficeWorkbook, toWorkbookError, type RetryPolicy } from "../../src/workbook/office";
 import { WorkbookError } from "../../src/workbook/port";
 import { readXlsx, templateToXlsx } from "../../src/workbook/xlsx";
-import { ExcelDouble, OfficeError, type DoubleOptions } from "./excel-double";
+import { createExcelDouble, type DoubleSeed } from "../support/excel-double";
 import { formulaAt, valueAt } from "../support/snapshot";
 
-function setup(options: DoubleOptions = {}) {
-  const excel = new ExcelDouble(options);
+function setup(options: DoubleSeed = {}) {
+  const excel = createExcelDouble(options);
   const sleeps: number[] = [];
   const retry: RetryPolicy = { delays: [250, 500, 1000, 2000], sleep: async (ms) => void sleeps.push(ms) };
   const port = new OfficeWorkbook({ run: excel.run, isSetSupported: excel.isSetSupported }, retry);
   return { excel, port, sleeps };
 }
+
+const officeError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 const cases: [string, WorkbookSpec][] = templateKinds.flatMap((k) =>
   LANGS.map((lang): [string, WorkbookSpec] => [`${k.kind} ${lang}`, buildTemplate(k.kind, { lang })]),
@@ -30,7 +32,7 @@ const cases: [string, WorkbookSpec][] = templateKinds.flatMap((k) =>
 
 describe("the strict Excel double", () => {
   test("throws on reading a property that was not loaded and synced", async () => {
-    const excel = new ExcelDouble({ sheets: ["Sheet1"] });
+    const excel = createExcelDouble({ sheets: ["Sheet1"] });
     await excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       expect(() => sheets.items).toThrow(/load\(\) and sync\(\)/);
@@ -43,8 +45,29 @@ describe("the strict Excel double", () => {
     });
   });
 
+  test("carries requests out only at sync, in order; a failing request drops the ones after it", async () => {
+    const excel = createExcelDouble({ sheets: ["Sheet1"] });
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1").formulas = [["=1+1"]];
+      expect(excel.sheet("Sheet1").cells.A1).toBeUndefined();
+      await context.sync();
+      expect(excel.sheet("Sheet1").cells.A1.formula).toBe("=1+1");
+    });
+    const failed = excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("B1").values = [[1]];
+      ws.getRange("C1:D1").values = [[1]]; // wrong shape: Excel refuses it at sync
+      ws.getRange("E1").values = [[2]];
+      await context.sync();
+    });
+    await expect(failed).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(excel.sheet("Sheet1").cells.B1.value).toBe(1);
+    expect(excel.sheet("Sheet1").cells.E1).toBeUndefined();
+  });
+
   test("refuses APIs above its requirement set", async () => {
-    const excel = new ExcelDouble({ apiVersion: "1.3" });
+    const excel = createExcelDouble({ api: "1.3" });
     await expect(
       excel.run(async (context) => {
         context.workbook.names.add("X", "=Sheet1!$A$1");
@@ -55,7 +78,7 @@ describe("the strict Excel double", () => {
 
 describe("Office adapter: writeTemplate", () => {
   test.each(cases)("%s: one run, at most 3 syncs, content equals the spec", async (_id, spec) => {
-    const { excel, port } = setup({ sheets: ["Sheet1"], apiVersion: "1.9" });
+    const { excel, port } = setup({ sheets: ["Sheet1"], api: "1.9" });
     const result = await port.writeTemplate(spec);
     expect(excel.runs).toBe(1);
     expect(excel.syncs).toBeLessThanOrEqual(3);
@@ -73,28 +96,30 @@ describe("Office adapter: writeTemplate", () => {
         // formula" and does not show it.
         const text = (t: string) => (/^[=+\-@']/.test(t) ? "'" + t : t);
         const want = isFormula(v) ? resolveSheetRefs(v, realNames) : isTextCell(v) ? text(v.text) : (v ?? "");
-        expect([addr, rec.cells.get(addr)?.formula]).toEqual([addr, want]);
+        expect([addr, rec.cells[addr]?.input]).toEqual([addr, want]);
       }
-      const written = [...rec.cells.entries()].filter(([, c]) => c.formula !== undefined).map(([a]) => a);
+      const written = Object.entries(rec.cells)
+        .filter(([, c]) => c.input !== undefined)
+        .map(([a]) => a);
       expect(written.sort()).toEqual([...cells.keys()].sort());
       // Number formats, last one wins as in the spec.
       const fmt = new Map<string, string>();
       for (const f of s.formats) for (const a of rangeCells(f.range)) fmt.set(a, f.format);
-      for (const [a, f] of fmt) expect([a, rec.cells.get(a)?.numberFormat]).toEqual([a, f]);
+      for (const [a, f] of fmt) expect([a, rec.cells[a]?.numberFormat]).toEqual([a, f]);
       // Input cells look like inputs and validated cells carry a rule.
       for (const st of s.styles.filter((x) => x.style === "input")) {
         for (const a of rangeCells(st.range))
-          expect([a, rec.cells.get(a)?.fill]).toEqual([a, "#" + looks.input.fill]);
+          expect([a, rec.cells[a]?.fill]).toEqual([a, "#" + looks.input.fill]);
       }
       for (const v of s.validations) {
         for (const a of rangeCells(v.range)) {
-          const c = rec.cells.get(a);
+          const c = rec.cells[a];
           expect(c?.rule).toBeDefined();
           expect(c?.errorAlert?.message).toBe(v.error);
         }
       }
       expect(rec.merges.sort()).toEqual([...s.merges].sort());
-      expect(rec.columnWidths.size).toBe(new Set(s.columnWidths.map((w) => w.col)).size);
+      expect(Object.keys(rec.columnWidths).length).toBe(new Set(s.columnWidths.map((w) => w.col)).size);
       expect(rec.freezeAt !== undefined).toBe(
         s.freeze !== undefined && (s.freeze.rows > 0 || s.freeze.cols > 0),
       );
@@ -124,7 +149,9 @@ describe("Office adapter: writeTemplate", () => {
         rightFooter: "&P / &N",
         ...(p?.breaksAfter ? { breaksBefore: p.breaksAfter.map((r) => r + 1) } : {}),
       });
-      expect([...rec.rowHeights.entries()]).toEqual(rowHeights(s).map((h) => [h.row, h.height]));
+      expect(Object.entries(rec.rowHeights).map(([r, h]) => [Number(r), h])).toEqual(
+        rowHeights(s).map((h) => [h.row, h.height]),
+      );
     }
     for (const s of spec.sheets) {
       expect(excel.sheet(s.name).conditionalFormats).toEqual(
@@ -137,7 +164,7 @@ describe("Office adapter: writeTemplate", () => {
         })),
       );
     }
-    expect(excel.sheet(spec.sheets[0].name).activated).toBe(true);
+    expect(excel.state.active).toBe(spec.sheets[0].name);
     expect(excel.names.map((n) => n.name)).toEqual(spec.names.map((n) => n.name));
     expect(result.names.map((n) => `=${n.refersTo}`)).toEqual(excel.names.map((n) => n.reference));
   });
@@ -149,7 +176,7 @@ describe("Office adapter: writeTemplate", () => {
     const second = await port.writeTemplate(spec);
     expect(first.sheetNames).toEqual(["Event Break-even (2)"]);
     expect(second.sheetNames).toEqual(["Event Break-even (3)"]);
-    expect(excel.sheet("Event Break-even").cells.size).toBe(0);
+    expect(Object.keys(excel.sheet("Event Break-even").cells)).toHaveLength(0);
     expect(first.names.map((n) => n.name)).toContain("Event_FixedCost");
     expect(second.names.map((n) => n.name)).toContain("Event_FixedCost_2");
     expect(second.names.find((n) => n.base === "Event_Profit")?.refersTo).toBe(
@@ -159,7 +186,7 @@ describe("Office adapter: writeTemplate", () => {
   });
 
   test("an older Excel gets the template without the APIs it lacks, and says which", async () => {
-    const { excel, port } = setup({ apiVersion: "1.3" });
+    const { excel, port } = setup({ api: "1.3" });
     const result = await port.writeTemplate(buildTemplate("budget", { lang: "zh-CN" }));
     expect([...result.skipped].sort()).toEqual([
       "chartCategories",
@@ -176,7 +203,7 @@ describe("Office adapter: writeTemplate", () => {
   });
 
   test("Excel 2016's ExcelApi 1.8 gets everything but the page layout", async () => {
-    const { excel, port } = setup({ apiVersion: "1.8" });
+    const { excel, port } = setup({ api: "1.8" });
     const result = await port.writeTemplate(buildTemplate("event", { lang: "zh-CN", dealerName: "星辰" }));
     expect(result.skipped).toEqual(["pageLayout"]);
     expect(excel.sheets[0].print).toBeUndefined();
@@ -184,7 +211,7 @@ describe("Office adapter: writeTemplate", () => {
   });
 
   test("the footer's dealer keeps a literal & (doubled, as the footer codes need)", async () => {
-    const { excel, port } = setup({ apiVersion: "1.9" });
+    const { excel, port } = setup({ api: "1.9" });
     await port.writeTemplate(buildTemplate("event", { lang: "en-US", dealerName: "Star & Sons" }));
     expect(excel.sheets[0].print?.leftFooter).toBe("Star && Sons");
   });
@@ -195,7 +222,7 @@ describe("Office adapter: writeTemplate", () => {
     await port.writeTemplate(spec);
     const second = await port.writeTemplate(spec);
     expect(second.sheetNames).toEqual(["Marketing Budget (2)", "Budget Summary (2)"]);
-    const formulas = [...excel.sheet("Budget Summary (2)").cells.values()]
+    const formulas = Object.values(excel.sheet("Budget Summary (2)").cells)
       .map((c) => c.formula)
       .filter((f): f is string => typeof f === "string" && f.includes("!"));
     expect(formulas.length).toBeGreaterThan(20);
@@ -223,9 +250,9 @@ describe("Office adapter: writeTemplate", () => {
   });
 
   test("Excel's errors become user-meaningful errors", () => {
-    const denied = toWorkbookError(new OfficeError("AccessDenied", "x"));
+    const denied = toWorkbookError(officeError("AccessDenied", "x"));
     expect(denied.messages["en-US"]).toMatch(/protected/);
-    const other = toWorkbookError(new OfficeError("GeneralException", "boom"));
+    const other = toWorkbookError(officeError("GeneralException", "boom"));
     expect(other.code).toBe("GeneralException");
     expect(other.messages["zh-CN"]).toContain("boom");
   });
@@ -269,13 +296,11 @@ describe("both adapters write the same content", () => {
         const fromXlsx = cell.formula ?? (v === null ? "" : v);
         // The chart's note is the one thing only the .xlsx file has: exceljs cannot draw charts.
         if (chartNotes.has(addr)) continue;
-        if (fromXlsx === "" && !rec.cells.get(addr)?.formula) continue;
+        if (fromXlsx === "" && !rec.cells[addr]?.input) continue;
         seen.add(addr);
-        expect([addr, fromXlsx]).toEqual([addr, rec.cells.get(addr)?.formula ?? ""]);
+        expect([addr, fromXlsx]).toEqual([addr, rec.cells[addr]?.input ?? ""]);
       }
-      const nonEmpty = [...rec.cells.entries()].filter(
-        ([, c]) => c.formula !== undefined && c.formula !== "",
-      );
+      const nonEmpty = Object.entries(rec.cells).filter(([, c]) => c.input !== undefined && c.input !== "");
       expect(nonEmpty.every(([a]) => seen.has(a))).toBe(true);
     }
     const fromOffice = excel.names.map((n) => `${n.name}=${unquote(n.reference.slice(1))}`).sort();
@@ -295,9 +320,9 @@ describe("navigation and requirement sets", () => {
     const { excel, port } = setup({ sheets: ["Sheet1", "营销计划"] });
     await port.selectCell("营销计划", "D7");
     const sheet = excel.sheet("营销计划");
-    expect(sheet.activated).toBe(true);
+    expect(excel.state.active).toBe("营销计划");
     expect(sheet.selected).toBe("D7");
-    expect(excel.sheet("Sheet1").activated).toBe(false);
+    expect(excel.sheet("Sheet1").selected).toBeUndefined();
     expect(excel.runs).toBe(1);
   });
 
@@ -307,7 +332,7 @@ describe("navigation and requirement sets", () => {
   });
 
   test("supportsExcelApi asks the host", () => {
-    const { port } = setup({ apiVersion: "1.4" });
+    const { port } = setup({ api: "1.4" });
     expect(port.supportsExcelApi("1.4")).toBe(true);
     expect(port.supportsExcelApi("1.5")).toBe(false);
   });

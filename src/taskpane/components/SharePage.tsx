@@ -314,6 +314,9 @@ export default function SharePage(): ReactElement {
             ) : (
               <CellList title={t.restoredCells} cells={report.data.restored} testId="share-restored" />
             )}
+            {report.data.kept.length > 0 && (
+              <CellList title={t.keptCells} cells={report.data.kept} testId="share-kept" />
+            )}
             {report.data.skipped.length > 0 && (
               <CellList title={t.skippedCells} cells={report.data.skipped} testId="share-skipped" />
             )}

@@ -97,6 +97,7 @@ export const enUS = {
   rewrittenCells: "Rewritten as native formulas",
   frozenCells: "Frozen as values",
   restoredCells: "Restored cells",
+  keptCells: "Kept with the recipient's edit",
   skippedCells: "Left as they were",
   brokenCells: "Could not be handled",
   nothingToChange: "Nothing needed changing: the workbook has no add-in formulas to rewrite.",

@@ -93,6 +93,7 @@ export const zhCN: Strings = {
   rewrittenCells: "已改写为原生公式",
   frozenCells: "已冻结为数值",
   restoredCells: "已还原的单元格",
+  keptCells: "保留了对方修改的单元格",
   skippedCells: "保持原样的单元格",
   brokenCells: "无法处理的单元格",
   nothingToChange: "无需修改：工作簿中没有需要改写的加载项公式。",

@@ -17,6 +17,7 @@ export function shareView(report: ShareReport, lang: Lang, file?: string): Share
     rewritten: pick("rewritten"),
     frozen: pick("frozen"),
     restored: pick("restored"),
+    kept: pick("kept"),
     skipped: pick("skipped"),
     broken: pick("broken"),
     changed: report.changed,

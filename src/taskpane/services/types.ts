@@ -64,6 +64,8 @@ export interface ShareReportView {
   readonly rewritten: readonly ShareCellView[];
   readonly frozen: readonly ShareCellView[];
   readonly restored: readonly ShareCellView[];
+  /** Restore: cells the recipient changed after preparing, kept with their edit. */
+  readonly kept: readonly ShareCellView[];
   /** Cells left as they were (e.g. restoring a cell the user has changed since). */
   readonly skipped: readonly ShareCellView[];
   /** Cells that could not be handled (e.g. no cached value to freeze). */
