@@ -162,9 +162,13 @@ export function excelHost(): OfficeHost {
   };
 }
 
-// ---- Requirement sets the adapter checks before it uses an API.
+// ---- Requirement sets the adapter checks before it uses an API. The manifest's SharedRuntime 1.1
+// admits only Microsoft 365 Version 2002+, Excel 2021, Mac 16.35+ and Excel on the web, all with
+// ExcelApi 1.10 or later, so in a real host none of these checks fails and nothing is skipped; Excel
+// 2016 perpetual (ExcelApi 1.1 only) never loads the add-in. The checks and WriteResult.skipped stay
+// as the adapter's contract with a host it cannot vouch for (the doubles at older versions test it).
 const API = {
-  format: "1.2", // column width, wrap text, merge (Excel 2016 has 1.2)
+  format: "1.2", // column width, wrap text, merge
   names: "1.4", // workbook.names.add
   usedRangeOrNull: "1.4",
   freeze: "1.7",
@@ -461,11 +465,6 @@ export class OfficeWorkbook implements WorkbookPort {
   ) {}
 
   private can = (version: string) => this.host.isSetSupported("ExcelApi", version);
-
-  /** Whether this Excel supports an ExcelApi requirement set (e.g. "1.4"). */
-  supportsExcelApi(version: string): boolean {
-    return this.can(version);
-  }
 
   /** Activates a sheet and selects a cell or range on it: navigation only, nothing is written. */
   async selectCell(sheet: string, address: string): Promise<void> {

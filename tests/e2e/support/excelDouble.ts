@@ -37,6 +37,8 @@ export interface DoubleState {
 export function installExcelDouble(seed: ExcelSeed): void {
   type Cell = { value: unknown; formula: string };
   type Sheet = { name: string; cells: Record<string, Cell> };
+  // This function runs inside the browser page (excelStub sends its source text there), so it
+  // cannot import src/core/a1.ts: these column helpers are the page's own, kept to its rules.
   const colIndex = (s: string): number =>
     [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const colName = (i: number): string => {
