@@ -1,6 +1,8 @@
 // The Office.js adapter: writes template specs into the open workbook and reads it back, and selects
-// cells for the pane. Office.js is touched only here, in office-share.ts (the share feature's Office
-// path) and in the custom functions' registration; the pane's entry only asks Office.onReady for the host.
+// cells for the pane. Excel.run is called only here and in office-share.ts (the share feature's Office
+// path). At the edges, Office's globals are also touched by the custom functions (registration and
+// CustomFunctions.Error in src/functions/excelErrors.ts), the pane's entry (Office.onReady, for the
+// host and its language) and the ribbon's commands page (Office.onReady); docs/architecture.md lists them.
 //
 // Batching: a whole template goes in with ONE Excel.run and TWO context.sync() calls, whatever its
 // size: the first reads the sheet and name names already taken (so nothing of the user's is

@@ -1,5 +1,5 @@
 // The workbook port: what the templates, the scoring and the sharing code need from a workbook,
-// whichever host holds it (Excel through Office.js, or an .xlsx file through exceljs).
+// whichever host holds it (Excel through Office.js, or an .xlsx file through the package layer, ooxml/).
 // The template spec types live in src/templates/spec.ts; this file owns the read side.
 
 import type { Localized } from "../core/lang";

@@ -3,7 +3,7 @@ import { buildTemplate } from "../../src/templates";
 import { readXlsx, templateToXlsx, XlsxWorkbook } from "../../src/workbook/xlsx";
 import type { WorkbookSpec } from "../../src/templates/spec";
 import { absoluteRange, rangeCells } from "../../src/core/a1";
-import { decodeXml } from "../../src/workbook/xml";
+import { attr, kid, kids, parseTree } from "../../src/workbook/ooxml/xml";
 import { rowHeights } from "../../src/workbook/row-heights";
 import { formulaAt, rowValues } from "../support/snapshot";
 
@@ -100,10 +100,9 @@ describe("xlsx adapter: formatting only a file shows", () => {
       "<oddFooter>&amp;L星辰 &amp;&amp; 伙伴&amp;C&amp;A&amp;R&amp;P / &amp;N</oddFooter>",
     );
     expect(sheet).toMatch(/<rowBreaks [^>]*><brk id="33"/);
+    const defined = kids(kid(parseTree(workbook, "xl/workbook.xml"), "definedNames")!, "definedName");
     const names = new Map(
-      [...workbook.matchAll(/<definedName name="(_xlnm\.[A-Za-z_]+)" localSheetId="0">([^<]*)</g)].map(
-        (m) => [m[1], decodeXml(m[2])],
-      ),
+      defined.filter((d) => attr(d, "localSheetId") === "0").map((d) => [attr(d, "name"), d.text]),
     );
     expect(names.get("_xlnm.Print_Area")).toBe(`营销计划!${absoluteRange(spec.sheets[0].print?.area ?? "")}`);
     expect(names.get("_xlnm.Print_Titles")).toBe("营销计划!$1:$2");
