@@ -2,7 +2,10 @@
 // functions (EVENT_PROFIT, BREAKEVEN_RATE …) can replace them later without touching the layout.
 // Arguments are cell references (or expressions); results are formula bodies without "=", blank ("")
 // while an input is missing.
-import { ceilSafeFormula, str } from "./i18n";
+import { str } from "./i18n";
+// The core's tolerance as the native rewrites write it (src/core/tolerance.ts: one value everywhere):
+// a float-safe ceiling, and "r·m does not clearly exceed v" for the event that never breaks even.
+import { ceilSafe as ceilSafeFormula, notClearlyGreater } from "../share/native";
 
 export const have = (...cells: string[]): string => `AND(${cells.map((x) => `ISNUMBER(${x})`).join(",")})`;
 
@@ -14,7 +17,7 @@ export function breakevenBuyersFormula(F: string, v: string, m: string, a: strin
   );
 }
 
-/** a* = ⌈F / (r·m − v)⌉; never where r·m ≤ v. */
+/** a* = ⌈F / (r·m − v)⌉; never where r·m ≤ v within the tolerance (7% × 10,000 against 700). */
 export function breakevenAttendeesFormula(
   F: string,
   v: string,
@@ -25,7 +28,7 @@ export function breakevenAttendeesFormula(
 ): string {
   return (
     `IF(NOT(${have(F, v, m, r)}),"",IF(OR(${F}<0,${v}<0,${m}<0,${r}<=0,${r}>1),${invalid},` +
-    `IF(${r}*${m}-${v}<=0,${never},${ceilSafeFormula(`${F}/(${r}*${m}-${v})`)})))`
+    `IF(${notClearlyGreater(`${r}*${m}`, v)},${never},${ceilSafeFormula(`${F}/(${r}*${m}-${v})`)})))`
   );
 }
 

@@ -2,7 +2,9 @@
 // the five step rates with their owners, control lines, status and trend alerts, the spread across
 // salespeople (the source: the average hides the problem), and the five event targets.
 import { SheetBuilder } from "./builder";
-import { ceilSafeFormula, common, formats, monthLabels, pick, str } from "./i18n";
+import { common, formats, monthLabels, pick, str } from "./i18n";
+// The core's float-safe ceiling as the native rewrites write it: one tolerance (src/core/tolerance.ts).
+import { ceilSafe as ceilSafeFormula } from "../share/native";
 import { resolveCommon, type TemplateOptions } from "./options";
 import { colName } from "../core/a1";
 import type { Localized } from "../core/lang";

@@ -64,16 +64,6 @@ export function monthLabels(year: number, firstMonth: number, lang: Lang): strin
   });
 }
 
-/**
- * The core's float-safe ceiling (ceilSafe) as a classic formula: a value within 1e-9 (relative) of a
- * whole number counts as that number, so 460000/(10000·64/120 − 1500) = 120.00000000000001 gives 120
- * attendees, not 121. Same tolerance as src/core/ceil.ts.
- */
-export function ceilSafeFormula(x: string): string {
-  const e = `(${x})`;
-  return `IF(ABS(${e}-ROUND(${e},0))<=1E-9*MAX(1,ABS(${e})),ROUND(${e},0),ROUNDUP(${e},0))`;
-}
-
 /** A text literal for a formula, with inner quotes doubled. */
 export function str(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
