@@ -1,5 +1,5 @@
 import { buildTemplate, templateKinds } from "../../src/templates";
-import { cellAddress, rangeCells } from "../../src/core/a1";
+import { cellAddress, rangeCells, unquoteSheet } from "../../src/core/a1";
 import { LANGS } from "../../src/core/lang";
 import { flattenCells, isFormula, resolveSheetRefs, type WorkbookSpec } from "../../src/templates/spec";
 import { rowHeights } from "../../src/workbook/row-heights";
@@ -242,7 +242,7 @@ describe("Office adapter: readWorkbook", () => {
 describe("both adapters write the same content", () => {
   const unquote = (ref: string) => {
     const i = ref.lastIndexOf("!");
-    return [ref.slice(0, i).replace(/^'|'$/g, "").replace(/''/g, "'"), ref.slice(i + 1)].join("!");
+    return [unquoteSheet(ref.slice(0, i)), ref.slice(i + 1)].join("!");
   };
 
   test.each(cases)("%s", async (_id, spec) => {
