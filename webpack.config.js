@@ -140,8 +140,6 @@ module.exports = (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // exceljs' browser build still reaches for Node core modules; none is needed in the pane.
-      fallback: { fs: false, path: false, stream: false, crypto: false },
     },
     module: {
       rules: [

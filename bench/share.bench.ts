@@ -1,6 +1,7 @@
 // Share: time to prepare (and restore) a workbook with 10,000 DEALER formulas, on the .xlsx path
 // and through the Office path's planning. Prints figures; asserts nothing.
 import JSZip from "jszip";
+import { colName } from "../src/core/a1";
 import { planPrepare, type LiveSheet } from "../src/share/live";
 import { prepareXlsx, restoreXlsx } from "../src/share/xlsx";
 
@@ -32,11 +33,11 @@ async function workbook(rows: number): Promise<{ data: Uint8Array; live: LiveShe
   for (let i = 1; i <= rows; i++) {
     const inputs = [5000 + i, 1000 + (i % 7), 10 + (i % 3), 4 + (i % 5), 2 + (i % 4), 1];
     const { f, spill } = formulaFor(i);
-    let cells = inputs.map((v, j) => `<c r="${String.fromCharCode(65 + j)}${i}"><v>${v}</v></c>`).join("");
+    let cells = inputs.map((v, j) => `<c r="${colName(j)}${i}"><v>${v}</v></c>`).join("");
     const line: unknown[] = [...inputs, "=" + f.replace(/_xldudf_DEALER[._]/g, "DEALER."), "", "", "", ""];
     if (spill) {
       cells += `<c r="G${i}" cm="1"><f t="array" ref="G${i}:K${i}">${f}</f><v>0.5</v></c>`;
-      for (let k = 1; k < spill; k++) cells += `<c r="${String.fromCharCode(71 + k)}${i}"><v>0.5</v></c>`;
+      for (let k = 1; k < spill; k++) cells += `<c r="${colName(6 + k)}${i}"><v>0.5</v></c>`;
     } else cells += `<c r="G${i}"><f>${f}</f><v>1</v></c>`;
     xmlRows.push(`<row r="${i}">${cells}</row>`);
     formulas.push(line);

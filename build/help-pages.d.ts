@@ -1,10 +1,10 @@
 // Types for the CommonJS help renderer, so TypeScript tests can import it.
 import type { Metadata } from "./localize-metadata";
 
+import type { Lang } from "../src/core/lang";
 import type { FunctionHelp, SharedHelpText } from "../src/functions/help";
 
-export type HelpLang = "en-US" | "zh-CN";
-export const LANGS: readonly HelpLang[];
+export type HelpLang = Lang;
 export interface HelpContent {
   NAMESPACE: string;
   SHARED: Readonly<Record<HelpLang, SharedHelpText>>;

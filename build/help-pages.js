@@ -5,8 +5,6 @@
 // tests render them the same way. Plain CommonJS so webpack.config.js can require it.
 "use strict";
 
-const LANGS = ["en-US", "zh-CN"];
-
 const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Text as HTML text or attribute value. */
@@ -178,7 +176,9 @@ function renderHelpPages(metadata, content) {
     if (!ids.includes(id)) throw new Error(`help content for ${id}, which is not a function`);
   }
   const pages = {};
-  for (const lang of LANGS) {
+  // The languages are those of the metadata handed in (the build passes en-US and zh-CN; the one
+  // list of languages is LANGS in src/core/lang.ts, which this CommonJS file cannot import).
+  for (const lang of Object.keys(metadata)) {
     const functions = metadata[lang].functions;
     if (functions.map((f) => f.id).join() !== ids.join())
       throw new Error(`${lang} metadata lists other functions than en-US`);
@@ -193,4 +193,4 @@ function renderHelpPages(metadata, content) {
   return pages;
 }
 
-module.exports = { renderHelpPages, escapeHtml, inline, pageFile, LANGS };
+module.exports = { renderHelpPages, escapeHtml, inline, pageFile };

@@ -112,6 +112,13 @@ export function quoteSheet(name: string): string {
   return sheetNeedsQuotes(name) ? `'${name.replace(/'/g, "''")}'` : name;
 }
 
+/** The inverse of quoteSheet: "'O''Brien'" → "O'Brien"; a name written without quotes is returned as it is. */
+export function unquoteSheet(text: string): string {
+  return text.length >= 2 && text.startsWith("'") && text.endsWith("'")
+    ? text.slice(1, -1).replace(/''/g, "'")
+    : text;
+}
+
 /** 'My sheet'!B5, with the sheet quoted only where Excel would. */
 export function sheetRef(sheet: string, ref: string): string {
   return `${quoteSheet(sheet)}!${ref}`;

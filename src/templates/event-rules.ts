@@ -4,8 +4,8 @@
 // adds what a template shows instead of an error: blank while an input is missing, the invalid marker
 // for inputs the sheet's validation should have refused, and "never" where the event cannot break even.
 // Arguments are cell references (or expressions); results are formula bodies without "=".
-import { nativeFormula } from "../share/emit";
-import { ceilSafeFormula, str } from "./i18n";
+import { ceilSafeFormula, nativeFormula } from "../share/emit";
+import { str } from "./i18n";
 
 export const have = (...cells: string[]): string => `AND(${cells.map((x) => `ISNUMBER(${x})`).join(",")})`;
 

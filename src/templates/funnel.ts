@@ -2,11 +2,12 @@
 // the five step rates with their owners, control lines, status and trend alerts, the spread across
 // salespeople (the source: the average hides the problem), and the five event targets.
 import { SheetBuilder } from "./builder";
-import { ceilSafeFormula, common, formats, monthLabels, pick, str } from "./i18n";
+import { common, formats, monthLabels, pick, str } from "./i18n";
+// The core's float-safe ceiling as the native rewrites write it: one tolerance (src/core/tolerance.ts).
+import { ceilSafeFormula, nativeFormula } from "../share/emit";
 import { resolveCommon, type TemplateOptions } from "./options";
 import { colName } from "../core/a1";
 import type { Localized } from "../core/lang";
-import { nativeFormula } from "../share/emit";
 import { asText, textOrNull, type SpecCell, type WorkbookSpec } from "./spec";
 import { eventCounts, eventTargets, funnelRates, funnelStages, funnelStrings as S } from "./funnel-texts";
 

@@ -2,7 +2,6 @@
 // layout; what several templates say the same way lives here.
 import { L } from "../core/lang";
 import type { Lang, Localized } from "../core/lang";
-import { TOLERANCE_TEXT } from "../core/tolerance";
 
 export function pick(text: Localized, lang: Lang): string {
   return text[lang];
@@ -63,18 +62,6 @@ export function monthLabels(year: number, firstMonth: number, lang: Lang): strin
     const m = (k % 12) + 1;
     return lang === "zh-CN" ? `${y}年${m}月` : `${monthsEn[m - 1]} ${y}`;
   });
-}
-
-/**
- * The core's float-safe ceiling (ceilSafe) as a classic formula: a value within TOLERANCE (relative)
- * of a whole number counts as that number, so 460000/(10000·64/120 − 1500) = 120.00000000000001 gives
- * 120 attendees, not 121. Unlike the sharing rewrite's shorter form (src/share/native.ts, x ≥ 0 only)
- * this one holds for any sign, because a template cell may hold a shortfall that went negative. The
- * tolerance is written as TOLERANCE_TEXT: HyperFormula refuses an upper-case exponent ("1E-9").
- */
-export function ceilSafeFormula(x: string): string {
-  const e = `(${x})`;
-  return `IF(ABS(${e}-ROUND(${e},0))<=${TOLERANCE_TEXT}*MAX(1,ABS(${e})),ROUND(${e},0),ROUNDUP(${e},0))`;
 }
 
 /** A text literal for a formula, with inner quotes doubled. */

@@ -1,6 +1,7 @@
 // What the task pane (or the CLI) may ask of a template, and the checks on it, so the pane holds no
 // rules: it shows `validateOptions`'s field errors as they come.
 import { L } from "../core/lang";
+import { clearlyGreater } from "../core/tolerance";
 import { currencies, type Currency } from "./i18n";
 import type { Lang, Localized } from "../core/lang";
 import type { TemplateKind } from "./spec";
@@ -157,7 +158,7 @@ export function validateOptions(kind: TemplateKind, o: TemplateOptions): FieldEr
       typeof v === "number" &&
       typeof m === "number" &&
       typeof r === "number" &&
-      r * m - v <= 0
+      !clearlyGreater(r * m, v)
     ) {
       errors.push({ field: "event.conversionRate", message: msg.neverBreaksEven, severity: "warning" });
     }

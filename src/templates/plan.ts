@@ -5,7 +5,7 @@ import { SheetBuilder } from "./builder";
 import { L } from "../core/lang";
 import { common, formats, moneyFormat, pick } from "./i18n";
 import { resolveCommon, type TemplateOptions } from "./options";
-import type { Localized } from "../core/lang";
+import type { Lang, Localized } from "../core/lang";
 import { textOrNull, type SheetSpec, type SpecCell, type WorkbookSpec } from "./spec";
 
 const S = {
@@ -154,7 +154,7 @@ export const planLayout = {
   controlRows: [47, 52] as const,
 };
 
-function strategySheet(lang: "zh-CN" | "en-US", title: string, dealer: string): SheetSpec {
+function strategySheet(lang: Lang, title: string, dealer: string): SheetSpec {
   const t = (x: Localized) => pick(x, lang);
   const b = new SheetBuilder("strategy", t(S.strategySheet));
   b.cell("A1", title).style("A1", "title").merge("A1:E1");

@@ -1,6 +1,7 @@
 // Declarative sheet specs: a template is data that says what goes in which cell. The same spec is
 // written to Excel by the Office.js adapter and to an .xlsx file by the package layer
-// (src/workbook/ooxml), so a test can recalculate the file in another engine and compare it with the core.
+// (src/workbook/ooxml), so a test can recalculate the file in another engine and compare it with the
+// core.
 
 import { cellAddress, parseCell, parseRange, quoteSheet, rangeAddress } from "../core/a1";
 import type { Lang } from "../core/lang";

@@ -1,7 +1,9 @@
 // The Office.js adapter: writes template specs into the open workbook and reads it back, and selects
-// cells for the pane. Office.js is touched only here, in office-share.ts (the share feature's Office
-// path, whose batches run through runBatch below) and in the custom functions' registration; the
-// pane's entry only asks Office.onReady for the host.
+// cells for the pane. Excel.run is called only here (runBatch, which office-share.ts's batches also go
+// through: one retry policy, one error mapping). At the edges, Office's globals are also touched by
+// the custom functions (registration and CustomFunctions.Error in src/functions/excelErrors.ts), the
+// pane's entry (Office.onReady, for the host and its language), the ribbon's commands page
+// (Office.onReady) and the share feature's document tag (settings); docs/architecture.md lists them.
 //
 // Batching: a whole template goes in with ONE Excel.run and TWO context.sync() calls, whatever its
 // size: the first reads the sheet and name names already taken (so nothing of the user's is
@@ -190,9 +192,13 @@ export function excelHost(): OfficeHost {
   };
 }
 
-// ---- Requirement sets the adapter checks before it uses an API.
+// ---- Requirement sets the adapter checks before it uses an API. The manifest's SharedRuntime 1.1
+// admits only Microsoft 365 Version 2002+, Excel 2021, Mac 16.35+ and Excel on the web, all with
+// ExcelApi 1.10 or later, so in a real host none of these checks fails and nothing is skipped; Excel
+// 2016 perpetual (ExcelApi 1.1 only) never loads the add-in. The checks and WriteResult.skipped stay
+// as the adapter's contract with a host it cannot vouch for (the doubles at older versions test it).
 const API = {
-  format: "1.2", // column width, wrap text, merge (Excel 2016 has 1.2)
+  format: "1.2", // column width, wrap text, merge
   names: "1.4", // workbook.names.add
   usedRangeOrNull: "1.4",
   freeze: "1.7",
@@ -512,11 +518,6 @@ export class OfficeWorkbook implements WorkbookPort {
   ) {}
 
   private can = (version: string) => this.host.isSetSupported("ExcelApi", version);
-
-  /** Whether this Excel supports an ExcelApi requirement set (e.g. "1.4"). */
-  supportsExcelApi(version: string): boolean {
-    return this.can(version);
-  }
 
   /** Activates a sheet and selects a cell or range on it: navigation only, nothing is written. */
   async selectCell(sheet: string, address: string): Promise<void> {

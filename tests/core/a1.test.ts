@@ -10,6 +10,7 @@ import {
   sheetNeedsQuotes,
   splitSheetRef,
   tryParseCell,
+  unquoteSheet,
 } from "../../src/core/a1";
 
 describe("column letters", () => {
@@ -69,6 +70,7 @@ describe("sheet names in formulas follow Excel's quoting", () => {
       fc.property(fc.string({ minLength: 1, maxLength: 31 }), (name) => {
         fc.pre(!name.includes("!"));
         expect(splitSheetRef(`${quoteSheet(name)}!A1`)).toEqual({ sheet: name, address: "A1" });
+        expect(unquoteSheet(quoteSheet(name))).toBe(name);
       }),
     );
   });

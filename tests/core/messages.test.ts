@@ -1,3 +1,4 @@
+import type { Lang } from "../../src/core/lang";
 import {
   describe as describeError,
   domainError,
@@ -9,7 +10,7 @@ import {
 } from "../../src/core";
 
 const LABEL = { "en-US": "fixed_cost", "zh-CN": "固定成本" } as const;
-const labels = (argument: string, lang: "en-US" | "zh-CN"): string | undefined =>
+const labels = (argument: string, lang: Lang): string | undefined =>
   argument === "fixed_cost" ? LABEL[lang] : undefined;
 
 describe("error messages", () => {

@@ -2,14 +2,14 @@
 // checked by axe-core; keyboard-only navigation reaches the template form.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { strings, type Lang } from "../../src/taskpane/i18n";
+import { LANGS } from "../../src/core/lang";
+import { strings } from "../../src/taskpane/i18n";
 import { seriousViolations } from "./support/axe";
 import { launch, openPane } from "./support/browser";
 import { previewHarness, SHOTS } from "./support/preview";
 
 jest.setTimeout(180_000);
 
-const LANGS: readonly Lang[] = ["zh-CN", "en-US"];
 const THEMES = ["light", "dark"] as const;
 const PAGES = ["templates", "form", "score", "share", "help"] as const;
 type PageId = (typeof PAGES)[number];

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { breakevenBuyers, isDomainError } from "../../src/core";
+import { splitSheetRef } from "../../src/core/a1";
 import { templateKinds } from "../../src/templates";
 import { errorCells, formulaCount, readBook, recalcBytes } from "../support/soffice";
 import { previewHarness } from "./support/preview";
@@ -55,8 +56,10 @@ describe("templates in preview mode", () => {
           // The break-even buyers cell (named Event_BreakevenBuyers) as LibreOffice computed it equals the core.
           const named = book.Workbook?.Names?.find((n) => n.Name === "Event_BreakevenBuyers");
           expect(named).toBeDefined();
-          const [sheetPart, cellPart] = String(named?.Ref).split("!");
-          const sheet = book.Sheets[sheetPart.replace(/^'|'$/g, "")];
+          const at = splitSheetRef(String(named?.Ref));
+          expect(at).not.toBeNull();
+          const [sheetPart, cellPart] = [at?.sheet ?? "", at?.address ?? ""];
+          const sheet = book.Sheets[sheetPart];
           const expected = breakevenBuyers(EVENT.F, EVENT.v, EVENT.m, EVENT.a);
           if (isDomainError(expected)) throw new Error(expected.reason);
           expect(sheet[cellPart.replace(/\$/g, "")]?.v).toBe(expected);

@@ -1,5 +1,6 @@
 // Plan workbooks for the golden tests and the benchmark, built with exceljs (and the plan template)
 // so they can be rebuilt at any time: `npx tsx tests/generators/make-plan-fixtures.ts`.
+import type { Lang } from "../../src/core/lang";
 import { isoToSerial } from "../../src/core/dates";
 import ExcelJS from "exceljs";
 import { buildPlan, planLayout } from "../../src/templates/plan";
@@ -17,7 +18,7 @@ export const serial = isoToSerial;
 
 /** The plan template with its blocks filled in (undefined leaves a block empty). */
 export function filledTemplate(
-  lang: "zh-CN" | "en-US",
+  lang: Lang,
   dealer: string,
   fill: {
     readonly texts?: Partial<Texts>;

@@ -4,6 +4,7 @@
 // (scoreWorkbookBytes, as `dealer-mkt score` does); the engine must rank the plans as the reviewer
 // does and land inside each plan's ranges. A table of expected against actual is printed.
 // Never edit an expectation to match the engine: change it only for a mistake in reading the plan.
+import type { Lang } from "../../src/core/lang";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { CriterionScore } from "../../src/core/rubric";
@@ -20,7 +21,7 @@ interface Expectation {
   readonly id: string;
   readonly file: string;
   readonly dealer: string;
-  readonly lang: "zh-CN" | "en-US";
+  readonly lang: Lang;
   readonly layout: string;
   readonly writer: "template" | "openpyxl" | "libreoffice" | "hand-xml";
   readonly tags: readonly string[];

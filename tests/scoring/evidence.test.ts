@@ -1,3 +1,4 @@
+import type { Lang } from "../../src/core/lang";
 import { scorePlan, type Evidence } from "../../src/core/rubric";
 import { evidenceValue } from "../../src/scoring/evidence";
 import { readPlan } from "../../src/scoring/read-plan";
@@ -44,7 +45,7 @@ function allEvidence(): Evidence[] {
   return scorePlan(readPlan(book)).criteria.flatMap((c) => c.evidence);
 }
 
-const shown = (lang: "zh-CN" | "en-US") =>
+const shown = (lang: Lang) =>
   allEvidence()
     .filter((e) => e.parts)
     .map((e) => evidenceValue(e, lang));

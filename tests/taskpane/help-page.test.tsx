@@ -1,5 +1,6 @@
 // The pane's Help page lists every function from the descriptors, in the pane's language, each
 // linking to its help page: a new function appears there without touching the pane.
+import type { Lang } from "../../src/core/lang";
 import { renderToStaticMarkup } from "react-dom/server";
 import { PaneContext } from "../../src/taskpane/context";
 import { HelpPage } from "../../src/taskpane/components/HelpPage";
@@ -7,7 +8,7 @@ import { strings } from "../../src/taskpane/i18n";
 import { DEALER_IDS, FUNCTIONS } from "../../src/functions/registry";
 import { useContext } from "react";
 
-function render(lang: "zh-CN" | "en-US"): string {
+function render(lang: Lang): string {
   function WithLang(): JSX.Element {
     const base = useContext(PaneContext);
     return (

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import * as XLSX from "@e965/xlsx";
 import { isDomainError, type DomainError } from "../../src/core";
+import { splitSheetRef } from "../../src/core/a1";
 import type { WorkbookSpec } from "../../src/templates/spec";
 
 export type Value = number | string | boolean | null;
@@ -30,9 +31,9 @@ export function openBook(path: string): Book {
     named: (name) => {
       const n = (wb.Workbook?.Names ?? []).find((x) => x.Name === name && x.Sheet === undefined);
       if (!n) throw new Error(`no workbook-level name ${name}`);
-      const m = /^'?(.*?)'?!(\$?[A-Z]+\$?\d+)$/.exec(n.Ref);
-      if (!m) throw new Error(`name ${name} is not a single cell: ${n.Ref}`);
-      return value(m[1].replace(/''/g, "'"), m[2]);
+      const at = splitSheetRef(n.Ref);
+      if (!at || at.address.includes(":")) throw new Error(`name ${name} is not a single cell: ${n.Ref}`);
+      return value(at.sheet, at.address);
     },
   };
 }

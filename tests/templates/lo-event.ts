@@ -32,8 +32,8 @@ export const eventSets: readonly EventSet[] = [
   { label: "source example", F: 460000, v: 1500, m: 10000, r: 64 / 120, a: 120 },
   { label: "profitable", F: 200000, v: 800, m: 8000, r: 0.3, a: 150, actualAttendees: 140, actualBuyers: 50 },
   { label: "never breaks even, over 100% required", F: 100000, v: 3000, m: 5000, r: 0.5, a: 10 },
-  // 0.07 × 10,000 − 700 is 1.1e-13 in binary, not 0: the one tolerance must still say "never".
-  { label: "r·m equals v in decimals only", F: 100000, v: 700, m: 10000, r: 0.07, a: 100 },
+  // r·m equals v in decimals but not in binary (0.07 × 10,000 − 700 = 1.1e-13): never, as in the core.
+  { label: "r·m equal to v within the tolerance", F: 100000, v: 700, m: 10000, r: 0.07, a: 100 },
   { label: "no fixed cost, nobody invited", F: 0, v: 0, m: 12000, r: 0.25, a: 0 },
   {
     label: "itemised lines, reviewed",

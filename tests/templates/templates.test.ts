@@ -200,6 +200,20 @@ describe("option validation", () => {
     ).not.toThrow();
   });
 
+  test("r·m equal to v in decimals but not in binary (7% × 10,000 against 700) never breaks even", () => {
+    // 0.07 × 10,000 − 700 is 1.1e-13 in floating point: compared exactly it would pass as profitable.
+    const w = validateOptions("event", {
+      lang: "zh-CN",
+      event: { variableCost: 700, margin: 10000, conversionRate: 0.07 },
+    });
+    expect(w.map((x) => [x.field, x.severity])).toEqual([["event.conversionRate", "warning"]]);
+    const clear = validateOptions("event", {
+      lang: "zh-CN",
+      event: { variableCost: 699, margin: 10000, conversionRate: 0.07 },
+    });
+    expect(clear).toEqual([]);
+  });
+
   test("buildTemplate refuses options with errors", () => {
     expect(() => buildTemplate("event", { lang: "en-US", event: { conversionRate: 2 } })).toThrow(
       TemplateOptionsError,

@@ -1,3 +1,4 @@
+import { unquoteSheet } from "../a1";
 import { tokenize, type Token } from "./tokenize";
 
 function normal(t: Token): string {
@@ -10,7 +11,7 @@ function normal(t: Token): string {
     case "name": {
       // 'Sheet1'!A1 and Sheet1!A1 are the same reference; Excel drops quotes it does not need.
       const sheet = t.sheet ?? "";
-      const bare = sheet.startsWith("'") ? sheet.slice(1, -2).replace(/''/g, "'") + "!" : sheet;
+      const bare = sheet.startsWith("'") ? unquoteSheet(sheet.slice(0, -1)) + "!" : sheet;
       return `${t.type}:${(bare + t.text.slice(sheet.length)).toUpperCase()}`;
     }
     case "eq":

@@ -1,4 +1,4 @@
-import { colIndex, colName, MAX_COLS, MAX_ROWS, quoteSheet } from "../a1";
+import { colIndex, colName, MAX_COLS, MAX_ROWS, quoteSheet, unquoteSheet } from "../a1";
 import { tokenize } from "./tokenize";
 
 /** A parsed A1 reference. Rows and columns are 1-based; whole columns/rows use 1..max. */
@@ -19,15 +19,13 @@ export function formatCell(row: number, col: number, absolute = false): string {
   return absolute ? `$${colName(col - 1)}$${row}` : `${colName(col - 1)}${row}`;
 }
 
-function unquoteSheet(prefix: string): string {
-  const bare = prefix.slice(0, -1);
-  return bare.startsWith("'") ? bare.slice(1, -1).replace(/''/g, "'") : bare;
-}
+/** The sheet of a reference's prefix ("'O''Brien'!" → "O'Brien"). */
+const prefixSheet = (prefix: string): string => unquoteSheet(prefix.slice(0, -1));
 
 /** Parses the text of a `ref` token. */
 export function parseRef(text: string, prefix = ""): RefInfo | undefined {
   const body = text.slice(prefix.length);
-  const sheet = prefix ? unquoteSheet(prefix) : "";
+  const sheet = prefix ? prefixSheet(prefix) : "";
   let m = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Za-z]{1,3})\$?([0-9]{1,7}))?$/.exec(body);
   if (m) {
     const c1 = colIndex(m[1]) + 1;

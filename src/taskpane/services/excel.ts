@@ -1,7 +1,7 @@
 // Inside Excel: the same services over the Office.js adapter (src/workbook/office.ts), which batches
 // the writes, never overwrites a user's sheet, retries in cell-edit mode and reports Excel's errors in
 // both languages.
-import { splitRef } from "../../scoring/read-plan";
+import { splitSheetRef } from "../../core/a1";
 import { buildScorecard } from "../../scoring/scorecard";
 import { OfficeWorkbook } from "../../workbook/office";
 import {
@@ -23,10 +23,6 @@ import { overrideScore, scoreSnapshot } from "./scoring";
 import { buildSpec, templateForm, validate } from "./templates";
 import type { PaneServices, ScoreResult } from "./types";
 
-// Reading every sheet's used range needs getUsedRangeOrNullObject (ExcelApi 1.4, Excel 2016 and later);
-// without it the snapshot would be empty and every plan would score zero.
-const READ_SET = "1.4";
-
 /** The share adapter's refusals, as messages the pane shows. */
 async function sharing(action: () => Promise<ShareReport>, lang: Lang): Promise<ShareReport> {
   try {
@@ -44,10 +40,6 @@ async function sharing(action: () => Promise<ShareReport>, lang: Lang): Promise<
 let workbook: OfficeWorkbook | null = null;
 const port = (): OfficeWorkbook => (workbook ??= new OfficeWorkbook());
 
-function requireExcelApi(version: string): void {
-  if (!port().supportsExcelApi(version)) throw new RequirementError(`ExcelApi ${version}`);
-}
-
 export const excelServices: Omit<PaneServices, "host"> = {
   templateForm: async (kind, lang) => templateForm(kind, lang),
   validate: async (kind, values, lang) => validate(kind, values, lang),
@@ -62,8 +54,10 @@ export const excelServices: Omit<PaneServices, "host"> = {
     return { kind: "sheet", sheet: result.sheetNames[0] ?? spec.title, skipped: result.skipped };
   },
 
+  // No requirement-set check before reading: the manifest's SharedRuntime 1.1 admits only hosts with
+  // ExcelApi 1.10 or later (Microsoft 365 Version 2002+, Excel 2021, Mac 16.35+, the web), and the
+  // read needs 1.4 (getUsedRangeOrNullObject). Excel 2016 perpetual (ExcelApi 1.1) never loads us.
   async score(): Promise<ScoreResult> {
-    requireExcelApi(READ_SET);
     const snapshot = await port().readWorkbook();
     const plan = snapshot.sheets.find((s) => s.cells.length > 0)?.name ?? "";
     return { source: plan, score: scoreSnapshot(snapshot) };
@@ -80,7 +74,7 @@ export const excelServices: Omit<PaneServices, "host"> = {
   },
 
   async selectCell(ref) {
-    const at = splitRef(ref);
+    const at = splitSheetRef(ref);
     if (at) await port().selectCell(at.sheet, at.address);
   },
 

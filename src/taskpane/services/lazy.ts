@@ -1,5 +1,6 @@
-// The pane's services, loaded on first use: neither exceljs nor the Office adapter, the templates or
-// the scoring engine is part of the first-load bundle. Each host gets its own implementation module.
+// The pane's services, loaded on first use: neither the package layer nor the Office adapter, the
+// templates or the scoring engine is part of the first-load bundle. Each host gets its own
+// implementation module.
 import type { HostKind } from "../env";
 import type { PaneServices } from "./types";
 

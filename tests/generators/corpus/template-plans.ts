@@ -1,6 +1,7 @@
 // Corpus plans in the add-in's own plan template: buildPlan filled through the template's defined
 // names (Plan_Elements, Plan_Indicators ...), so the content lands where the template puts its blocks
 // even if the rows move, and written by the product's writer (templateToXlsx).
+import type { Lang } from "../../../src/core/lang";
 import { cellAddress, parseRange } from "../../../src/core/a1";
 import { isoToSerial } from "../../../src/core/dates";
 import { buildPlan } from "../../../src/templates/plan";
@@ -12,7 +13,7 @@ import { TEMPLATE_PLANS_ZH } from "./template-plans-zh";
 /** One plan typed into the template, block by block (rows in the block's own column order). */
 export interface TemplatePlan {
   readonly id: string;
-  readonly lang: "zh-CN" | "en-US";
+  readonly lang: Lang;
   readonly dealer: string;
   readonly brand: string;
   readonly salesTarget?: number;
