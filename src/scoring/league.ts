@@ -9,9 +9,15 @@ import { CRITERIA, effectiveScore, type CriterionId, type PlanScore } from "../c
 import { SheetBuilder } from "../templates/builder";
 import { asText, sheetCell, type SheetSpec, type SpecCell, type WorkbookSpec } from "../templates/spec";
 import { uniqueSheetName } from "../workbook/plan";
-import { rankPlans, topSuggestion, type BatchScores, type ScoredWorkbook } from "./batch";
+import { rankPlans, topSuggestion, type ScoredWorkbook, type UnreadableWorkbook } from "./batch";
 import { planSheet } from "./league-plan";
 import { LT } from "./league-texts";
+
+/** What the league is made of: a batch's scored plans and unreadable files (BatchScores, or the pane's view). */
+export interface LeagueResults {
+  readonly plans: readonly ScoredWorkbook[];
+  readonly failures: readonly Pick<UnreadableWorkbook, "file" | "reason">[];
+}
 
 export const RANKING_KEY = "league";
 /** Header row of the ranking table (1-based); the plans follow from the next row. */
@@ -66,7 +72,7 @@ function topText(score: PlanScore, lang: Lang): string {
   return score.total >= score.max ? LT.fullMarks[lang] : LT.waitingOnly[lang];
 }
 
-function rankingSheet(rows: readonly LeagueRow[], results: BatchScores, lang: Lang): SheetSpec {
+function rankingSheet(rows: readonly LeagueRow[], results: LeagueResults, lang: Lang): SheetSpec {
   const t = (x: { readonly [k in Lang]: string }) => x[lang];
   const b = new SheetBuilder(RANKING_KEY, t(LT.rankingSheet));
   const h = RANKING_HEADER_ROW;
@@ -140,7 +146,7 @@ function rankingSheet(rows: readonly LeagueRow[], results: BatchScores, lang: La
 }
 
 /** The league workbook of a batch's results, in one language. */
-export function leagueWorkbook(results: BatchScores, lang: Lang): WorkbookSpec {
+export function leagueWorkbook(results: LeagueResults, lang: Lang): WorkbookSpec {
   const rows = leagueRows(results.plans, LT.rankingSheet[lang]);
   const sheets = [
     rankingSheet(rows, results, lang),

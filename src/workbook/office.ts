@@ -390,6 +390,9 @@ function queueSheet(
       }
     } else skipped.add("conditionalFormats");
   }
+  // Not written through Office.js yet (the .xlsx writer has them): said, never dropped silently.
+  if (sheet.colorScales?.length) skipped.add("colorScales");
+  if (sheet.links?.length) skipped.add("hyperlinks");
   for (const spec of sheet.charts ?? []) {
     if (can(API.charts)) queueChart(ws, spec, can, skipped);
     else skipped.add("chart");
