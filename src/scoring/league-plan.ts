@@ -99,7 +99,7 @@ export function planSheet(input: PlanSheetInput, lang: Lang): SheetSpec {
     .style(`E${r0}:E${r1}`, "label");
   b.style(`C${r0}:D${sum}`, "output").style(`F${r0}:F${sum}`, "output");
   b.colorScale(`F${r0}:F${r1}`, 0, 5);
-  b.width("A", 5).width("B", 28).width("C", 9).width("D", 9).width("E", 20).width("F", 9);
+  b.width("A", 5).width("B", 28).width("C", 11).width("D", 10).width("E", 20).width("F", 10);
   b.width("G", 60).width("H", 48);
   b.freezeAt(PLAN_HEADER_ROW, 0);
   b.print({
