@@ -1,4 +1,4 @@
-// dealer-mkt score FILE... [--json | --csv] [--out DIR] [--lang zh-CN|en-US]
+// dealer-mkt score FILE... [--json | --csv] [--out DIR] [--report league.xlsx] [--force] [--lang zh-CN|en-US]
 // Scores the plans a regional manager received as mail attachments. A file that cannot be read gets
 // one line on stderr and makes the exit code non-zero, but never stops the others from being scored.
 import { fill, L, langFromEnv } from "../core/lang";
@@ -7,16 +7,18 @@ import path from "node:path";
 import { CRITERIA, type Lang, type Localized, type PlanScore } from "../core/rubric";
 import { addSheetToXlsx } from "../scoring/inject-sheet";
 import { printable } from "../core/printable";
-import { rankPlans } from "../scoring/batch";
+import { rankPlans, type BatchScores } from "../scoring/batch";
+import { leagueWorkbook } from "../scoring/league";
 import { scoreWorkbookBytes } from "../scoring/score-workbook";
 import { scorecardSheet } from "../scoring/scorecard";
 import { isOpenError } from "../workbook/ooxml/limits";
+import { templateToXlsx } from "../workbook/xlsx";
 import { EXIT, OutputGuard, readInput, WriteRefused } from "./files";
 
 const T = {
   usage: L(
-    "用法：dealer-mkt score 文件... [--json | --csv] [--out 目录] [--force] [--lang zh-CN|en-US]",
-    "Usage: dealer-mkt score FILE... [--json | --csv] [--out DIR] [--force] [--lang zh-CN|en-US]",
+    "用法：dealer-mkt score 文件... [--json | --csv] [--out 目录] [--report 排名.xlsx] [--force] [--lang zh-CN|en-US]",
+    "Usage: dealer-mkt score FILE... [--json | --csv] [--out DIR] [--report league.xlsx] [--force] [--lang zh-CN|en-US]",
   ),
   noFiles: L("没有给出要评分的文件", "no files given"),
   bothFormats: L("--json 和 --csv 只能选一个", "choose either --json or --csv, not both"),
@@ -44,6 +46,12 @@ const T = {
   progress: L("已评分 {n}/{total}", "scored {n}/{total}"),
   unreadable: L("{n} 个文件无法读取", "{n} file(s) could not be read"),
   outNotFolder: L("--out 必须是文件夹：", "--out must be a folder: "),
+  reportExt: L("--report 必须是 .xlsx 文件：", "--report must name an .xlsx file: "),
+  report: L(
+    "已写出排名工作簿：{out}（{n} 份计划，{f} 份无法读取）",
+    "league workbook written: {out} ({n} plan(s), {f} unreadable)",
+  ),
+  reportFailed: L("无法写出排名工作簿：", "could not write the league workbook: "),
 };
 
 export interface FileResult {
@@ -63,6 +71,8 @@ export interface BatchOptions {
   readonly force?: boolean;
   /** Called after each file, for progress. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** The run's guard, shared with the league report so neither replaces the other nor an input. */
+  readonly guard?: OutputGuard;
 }
 
 /** NAME.scored.xlsx, or NAME.scored.xlsm for a macro workbook (Excel refuses macros in an .xlsx). */
@@ -75,7 +85,7 @@ function copyName(file: string, macro: boolean): string {
 export async function scoreFiles(files: readonly string[], options: BatchOptions): Promise<FileResult[]> {
   const results: FileResult[] = [];
   // No output of this batch may replace one of its inputs (acme.scored.xlsx scored with acme.xlsx).
-  const guard = new OutputGuard({ force: options.force ?? false, protect: files });
+  const guard = options.guard ?? new OutputGuard({ force: options.force ?? false, protect: files });
   for (const [i, file] of files.entries()) {
     results.push(await scoreOne(file, options, guard));
     options.onProgress?.(i + 1, files.length);
@@ -108,6 +118,17 @@ async function scoreOne(file: string, options: BatchOptions, guard: OutputGuard)
           : L(T.copyFailed["zh-CN"] + String(err), T.copyFailed["en-US"] + String(err));
     return { ...base, error: { code: "copy-failed", message } };
   }
+}
+
+/** The run's results as the scoring's batch (scored plans and unreadable files), for the league report. */
+export function toBatch(results: readonly FileResult[]): BatchScores {
+  const plans = results.flatMap((r) =>
+    r.ok && r.score ? [{ file: path.basename(r.file), dealer: r.dealer ?? "", score: r.score }] : [],
+  );
+  const failures = results.flatMap((r) =>
+    !r.ok && r.error ? [{ file: path.basename(r.file), code: r.error.code, reason: r.error.message }] : [],
+  );
+  return { plans: rankPlans(plans), failures };
 }
 
 /** The scored files, best first (the scoring's one ranking, the task pane's too). */
@@ -278,6 +299,7 @@ interface Args {
   files: string[];
   format: "table" | "json" | "csv";
   out?: string;
+  report?: string;
   force: boolean;
   lang: Lang;
 }
@@ -299,13 +321,15 @@ function parseArgs(args: readonly string[]): Args | { error: Localized; lang: La
     if (a === "--json") json = true;
     else if (a === "--csv") csv = true;
     else if (a === "--force") out.force = true;
-    else if (a === "--out" || a === "--lang") {
+    else if (a === "--out" || a === "--lang" || a === "--report") {
       const v = args[i + 1];
       if (v === undefined || v.startsWith("--"))
         return { error: L(T.needsValue["zh-CN"] + a, T.needsValue["en-US"] + a), lang: out.lang };
       if (a === "--out") out.out = v;
+      if (a === "--report") out.report = v;
       i++;
     } else if (a.startsWith("--out=")) out.out = a.slice(6);
+    else if (a.startsWith("--report=")) out.report = a.slice(9);
     else if (a.startsWith("--lang=")) continue;
     else if (a.startsWith("--"))
       return {
@@ -316,6 +340,11 @@ function parseArgs(args: readonly string[]): Args | { error: Localized; lang: La
   }
   if (json && csv) return { error: T.bothFormats, lang: out.lang };
   if (out.files.length === 0) return { error: T.noFiles, lang: out.lang };
+  // Excel refuses to open an .xlsx body under another extension; a typo'd name is caught up front.
+  if (out.report !== undefined && !/\.xlsx$/i.test(out.report)) {
+    const shown = printable(out.report);
+    return { error: L(T.reportExt["zh-CN"] + shown, T.reportExt["en-US"] + shown), lang: out.lang };
+  }
   out.format = json ? "json" : csv ? "csv" : "table";
   return out;
 }
@@ -343,10 +372,12 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   const tty = process.stderr.isTTY === true;
+  const guard = new OutputGuard({ force: parsed.force, protect: parsed.files });
   const results = await scoreFiles(parsed.files, {
     lang,
     ...(parsed.out ? { out: parsed.out } : {}),
     force: parsed.force,
+    guard,
     onProgress: (done, total) => {
       if (total < 10 && !tty) return;
       const msg = fill(T.progress[lang], { n: done, total });
@@ -369,7 +400,26 @@ export async function run(args: string[]): Promise<number> {
         process.stdout.write(
           fill(T.copy[lang], { out: printable(r.scoredCopy), sheet: printable(r.copySheet ?? "") }) + "\n",
         );
+  let reportFailed = false;
+  if (parsed.report !== undefined) {
+    const batch = toBatch(results);
+    try {
+      guard.write(parsed.report, await templateToXlsx(leagueWorkbook(batch, lang)));
+      const line = fill(T.report[lang], {
+        out: printable(parsed.report),
+        n: batch.plans.length,
+        f: batch.failures.length,
+      });
+      // JSON and CSV keep stdout for the data; the report's line goes to stderr then.
+      (parsed.format === "table" ? process.stdout : process.stderr).write(line + "\n");
+    } catch (err) {
+      const why = err instanceof WriteRefused ? err.text[lang] : T.reportFailed[lang] + String(err);
+      process.stderr.write(`dealer-mkt score: ${why}\n`);
+      reportFailed = true;
+    }
+  }
   const failed = results.filter((r) => !r.ok || r.error).length;
+  if (reportFailed && failed === 0) return EXIT.failed;
   if (failed > 0) {
     process.stderr.write(`dealer-mkt score: ${fill(T.unreadable[lang], { n: failed })}\n`);
     return EXIT.failed;

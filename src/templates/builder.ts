@@ -10,7 +10,9 @@ import {
   type SpecCell,
 } from "./spec";
 import type {
+  ColorScaleSpec,
   ConditionalFormatSpec,
+  LinkSpec,
   NameSpec,
   StyleName,
   StyleRange,
@@ -28,6 +30,8 @@ export class SheetBuilder {
   private freeze?: { rows: number; cols: number };
   private readonly charts: ChartSpec[] = [];
   private readonly conditional: ConditionalFormatSpec[] = [];
+  private readonly scales: ColorScaleSpec[] = [];
+  private readonly links: LinkSpec[] = [];
   private printSpec?: PrintSpec;
   readonly names: NameSpec[] = [];
 
@@ -98,6 +102,18 @@ export class SheetBuilder {
     return this;
   }
 
+  /** A red–yellow–green scale on the range's numbers between fixed bounds. */
+  colorScale(range: string, min: number, max: number): this {
+    this.scales.push({ range, min, max });
+    return this;
+  }
+
+  /** A hyperlink on a cell (see LinkSpec: "#" + sheetCell(key, "A1") for another sheet). */
+  link(cell: string, target: string, tooltip?: string): this {
+    this.links.push(tooltip ? { cell, target, tooltip } : { cell, target });
+    return this;
+  }
+
   addChart(chart: ChartSpec): this {
     this.charts.push(chart);
     return this;
@@ -146,6 +162,8 @@ export class SheetBuilder {
       ...(this.freeze ? { freeze: this.freeze } : {}),
       ...(this.charts.length ? { charts: this.charts } : {}),
       ...(this.conditional.length ? { conditionalFormats: this.conditional } : {}),
+      ...(this.scales.length ? { colorScales: this.scales } : {}),
+      ...(this.links.length ? { links: this.links } : {}),
       ...(this.printSpec ? { print: this.withArea(this.printSpec) } : {}),
     };
   }

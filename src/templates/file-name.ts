@@ -4,6 +4,16 @@ import { fileNamePart, safeFileName } from "../core/file-name";
 import { templateKinds } from "./index";
 import { resolveCommon, type TemplateOptions } from "./options";
 import type { TemplateKind } from "./spec";
+import type { Lang } from "../core/lang";
+
+/** The league workbook's download: "经销商营销计划排名-2026-12-02.xlsx", dated as scored. */
+export function leagueFileName(lang: Lang, now: Date = new Date()): string {
+  const title = lang === "zh-CN" ? "经销商营销计划排名" : "Dealer plan league";
+  const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+    .map((n) => String(n).padStart(2, "0"))
+    .join("-");
+  return safeFileName(`${fileNamePart(title)}-${day}`);
+}
 
 export function templateFileName(
   kind: TemplateKind,

@@ -116,7 +116,11 @@ export interface PrintSpec {
   readonly breaksAfter?: readonly number[];
 }
 
-/** A cell that opens a place when clicked: another sheet's cell ("#'Plan B'!A1") or a web address. */
+/**
+ * A cell that opens a place when clicked: another sheet's cell ("#'Plan B'!A1", or better
+ * "#" + sheetCell(key, "A1"), which every writer resolves to the sheet's real name, so the link still
+ * lands when a taken name made the writer rename the sheet) or a web address.
+ */
 export interface LinkSpec {
   readonly cell: string;
   readonly target: string;
@@ -132,6 +136,17 @@ export interface ConditionalFormatSpec {
   readonly operator: "equal" | "greaterThan";
   readonly formula: string;
   readonly look: "good" | "warn" | "bad";
+}
+
+/**
+ * Colours a range on a three-colour scale from `min` (red) through the middle (yellow) to `max`
+ * (green): numbers against fixed bounds, so a 5 is green whatever the other plans scored. Excel,
+ * WPS and LibreOffice all draw OOXML colour scales.
+ */
+export interface ColorScaleSpec {
+  readonly range: string;
+  readonly min: number;
+  readonly max: number;
 }
 
 export interface SheetSpec {
@@ -151,6 +166,7 @@ export interface SheetSpec {
   readonly print?: PrintSpec;
   readonly links?: readonly LinkSpec[];
   readonly conditionalFormats?: readonly ConditionalFormatSpec[];
+  readonly colorScales?: readonly ColorScaleSpec[];
 }
 
 export interface NameSpec {

@@ -447,6 +447,9 @@ function queueSheet(
       }
     } else skipped.add("conditionalFormats");
   }
+  // Not written through Office.js yet (the .xlsx writer has them): said, never dropped silently.
+  if (sheet.colorScales?.length) skipped.add("colorScales");
+  if (sheet.links?.length) skipped.add("hyperlinks");
   for (const spec of sheet.charts ?? []) {
     if (can(API.charts)) queueChart(ws, spec, can, skipped);
     else skipped.add("chart");
@@ -495,7 +498,10 @@ function presentCells(
   values.forEach((row, i) =>
     row.forEach((v, j) => {
       const f = formulas[i]?.[j];
-      const formula = typeof f === "string" && f.startsWith("=") ? f : undefined;
+      // range.formulas gives a constant's value: a text typed as '=HYPERLINK(…) (a user's text, kept
+      // as text) comes back as "=HYPERLINK(…)", the same as its value, while a real formula's text
+      // always differs from what it computes.
+      const formula = typeof f === "string" && f.startsWith("=") && f !== v ? f : undefined;
       const value = snapshotCell(v, types[i]?.[j]);
       if (value === null && formula === undefined) return;
       const fmt = formats?.[i]?.[j];

@@ -4,6 +4,7 @@ import { CRITERIA, isRubricError, type CriterionScore } from "../../core/rubric"
 import { usePane } from "../context";
 import { fill } from "../i18n";
 import { batchStrings } from "../i18n/batch";
+import { featureList } from "../i18n/features";
 import type { BatchPlan, BatchView } from "../services/types";
 import { useCommonStyles } from "../styles";
 import { PlanCriteria } from "./PlanCriteria";
@@ -171,6 +172,45 @@ function PlanDetails(props: {
   );
 }
 
+/** The league workbook of the batch: downloaded in preview, new sheets of the open workbook in Excel. */
+function LeagueAction(props: { batch: BatchView }): ReactElement {
+  const { lang, services, reportError, clearError } = usePane();
+  const b = batchStrings(lang);
+  const common = useCommonStyles();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const write = services.writeLeague;
+  async function run(): Promise<void> {
+    if (!write) return;
+    clearError();
+    setDone(null);
+    setBusy(true);
+    try {
+      const r = await write(props.batch, lang);
+      const said =
+        r.kind === "download"
+          ? fill(b.leagueDownloaded, { file: r.file })
+          : fill(b.leagueWritten, { sheet: r.sheet });
+      const skipped = r.kind === "sheet" && r.skipped?.length ? r.skipped : null;
+      setDone(skipped ? `${said} ${fill(b.leagueSkipped, { features: featureList(skipped, lang) })}` : said);
+    } catch (e) {
+      reportError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className={common.row}>
+      <Button appearance="primary" disabled={busy} onClick={() => void run()} data-testid="league-write">
+        {busy ? b.leagueBusy : services.host === "excel" ? b.leagueWrite : b.leagueDownload}
+      </Button>
+      <p aria-live="polite" className={common.muted} data-testid="league-done">
+        {done ?? ""}
+      </p>
+    </div>
+  );
+}
+
 export function BatchScore(): ReactElement {
   const { lang, services, reportError, clearError } = usePane();
   const b = batchStrings(lang);
@@ -266,8 +306,7 @@ export function BatchScore(): ReactElement {
           ) : (
             batch.plans.length > 0 && <Ranking plans={batch.plans} returnTo={returnTo} onOpen={setOpen} />
           )}
-          {/* League workbook seam (scoring issue): when services.writeLeague exists, its action (download
-              in preview, new sheets in Excel) goes here, below the ranking it writes. Not rendered before. */}
+          {!plan && batch.plans.length > 0 && services.writeLeague && <LeagueAction batch={batch} />}
           {batch.failures.length > 0 && (
             <section aria-labelledby="batch-failures-heading" data-testid="batch-failures">
               <h3 id="batch-failures-heading" className={common.subheading}>

@@ -27,6 +27,12 @@ const en = {
   backToRanking: "Back to the ranking",
   planFile: "File: {file}",
   rank: "Rank {rank} of {count}",
+  leagueDownload: "Download the league workbook",
+  leagueWrite: "Write the league as new sheets",
+  leagueBusy: "Writing the league workbook…",
+  leagueDownloaded: "Downloaded {file}.",
+  leagueWritten: "The league was written to new sheets, starting with “{sheet}”.",
+  leagueSkipped: "This version of Excel could not add: {features}.",
 };
 
 export type BatchStrings = { readonly [K in keyof typeof en]: string };
@@ -56,6 +62,12 @@ const zh: BatchStrings = {
   backToRanking: "返回排名",
   planFile: "文件：{file}",
   rank: "第 {rank} 名，共 {count} 份",
+  leagueDownload: "下载排名工作簿",
+  leagueWrite: "将排名写入新工作表",
+  leagueBusy: "正在生成排名工作簿…",
+  leagueDownloaded: "已下载 {file}。",
+  leagueWritten: "排名已写入新工作表（从「{sheet}」开始）。",
+  leagueSkipped: "此版本的 Excel 未能添加：{features}。",
 };
 
 const tables: Record<Lang, BatchStrings> = { "en-US": en, "zh-CN": zh };

@@ -12,6 +12,8 @@ const FEATURES: Readonly<Record<string, Localized>> = {
   chart: L("图表", "charts"),
   chartCategories: L("图表的分类标签", "chart category labels"),
   names: L("定义的名称", "defined names"),
+  colorScales: L("色阶", "colour scales"),
+  hyperlinks: L("超链接", "hyperlinks"),
 };
 
 /** A key this table does not know yet is still said in words, never shown raw. */

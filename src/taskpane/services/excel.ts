@@ -2,6 +2,7 @@
 // the writes, never overwrites a user's sheet, retries in cell-edit mode and reports Excel's errors in
 // both languages.
 import { splitSheetRef } from "../../core/a1";
+import { leagueWorkbook } from "../../scoring/league";
 import { buildScorecard } from "../../scoring/scorecard";
 import { OfficeWorkbook } from "../../workbook/office";
 import {
@@ -67,6 +68,12 @@ export const excelServices: Omit<PaneServices, "host"> = {
 
   scoreBatch: (files, fromFolder, onProgress) => scoreBatch(files, fromFolder, onProgress),
   overrideInBatch: async (...a) => overrideInBatch(...a),
+
+  async writeLeague(batch, lang) {
+    // New sheets after the user's own; a taken name gets another and the links follow it.
+    const written = await port().writeTemplate(leagueWorkbook(batch, lang));
+    return { kind: "sheet", sheet: written.sheetNames[0] ?? "", skipped: written.skipped };
+  },
 
   async writeScorecard(result, lang) {
     const written = await port().writeTemplate(buildScorecard(result.score, { lang, source: result.source }));

@@ -26,8 +26,11 @@ export function createServices(host: HostKind): PaneServices {
     override: async (...a) => (await load()).override(...a),
     scoreBatch: async (...a) => (await load()).scoreBatch(...a),
     overrideInBatch: async (...a) => (await load()).overrideInBatch(...a),
-    // writeLeague (the league workbook seam, see types.ts) is forwarded here once excel.ts and
-    // preview.ts implement it; until then it is absent and the pane shows no league action.
+    writeLeague: async (...a) => {
+      const impl = await load();
+      if (!impl.writeLeague) throw new Error("writeLeague is not available");
+      return impl.writeLeague(...a);
+    },
     writeScorecard: async (...a) => (await load()).writeScorecard(...a),
     prepareForSharing: async (...a) => (await load()).prepareForSharing(...a),
     restore: async (...a) => (await load()).restore(...a),

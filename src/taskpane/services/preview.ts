@@ -11,6 +11,8 @@ import { FileReadError, NoticeError, UnavailableError } from "../errors";
 import { L, type Localized } from "../../core/lang";
 import type { Lang } from "../i18n";
 import { safeFileName } from "../../core/file-name";
+import { leagueWorkbook } from "../../scoring/league";
+import { leagueFileName } from "../../templates/file-name";
 import { downloadBytes } from "./download";
 import { overrideInBatch, scoreBatch } from "./batch";
 import { overrideScore, scoreSnapshot } from "./scoring";
@@ -74,6 +76,13 @@ export const previewServices: Omit<PaneServices, "host"> = {
 
   scoreBatch: (files, fromFolder, onProgress) => scoreBatch(files, fromFolder, onProgress),
   overrideInBatch: async (...a) => overrideInBatch(...a),
+
+  async writeLeague(batch, lang) {
+    const bytes = await templateToXlsx(leagueWorkbook(batch, lang));
+    const file = leagueFileName(lang);
+    downloadBytes(bytes, file);
+    return { kind: "download", file };
+  },
 
   async writeScorecard(result, lang) {
     if (!opened)

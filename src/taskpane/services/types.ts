@@ -157,9 +157,9 @@ export interface PaneServices {
     reason: string,
   ): Promise<BatchView | RubricError>;
   /**
-   * SEAM for the league workbook of the scoring issue (built elsewhere): preview downloads it, Excel
-   * writes it as new sheets into the open workbook. Absent until that builder lands; the batch results
-   * (BatchScore.tsx) show its action only when this is present, and lazy.ts forwards it then.
+   * The league workbook of a batch (src/scoring/league.ts): preview downloads it, Excel writes it as
+   * new sheets into the open workbook. Optional so a test's services may leave it out; the batch
+   * results (BatchScore.tsx) show its action only when it is present.
    */
   readonly writeLeague?: (batch: BatchView, lang: Lang) => Promise<CreateResult>;
   /** Excel: writes a scorecard sheet. Preview: downloads the scored workbook. */

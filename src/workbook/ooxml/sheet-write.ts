@@ -27,6 +27,9 @@ export interface SheetParts {
   resolve(formula: string): string;
 }
 
+/** Red, yellow, green: the colours of Excel's own red–yellow–green scale. */
+export const SCALE_COLOURS = ["F8696B", "FFEB84", "63BE7B"] as const;
+
 function validationXml(
   range: string,
   rule: ValidationRule,
@@ -122,6 +125,17 @@ export function worksheetXml(sheet: SheetSpec, styles: StyleAppender, parts: She
         `<formula>${escapeText(cf.formula)}</formula></cfRule></conditionalFormatting>`,
     )
     .join("");
+  // Colour scales follow the cell rules in priority; fixed numeric bounds (cfvo type num).
+  const base = (sheet.conditionalFormats ?? []).length;
+  const scales = (sheet.colorScales ?? [])
+    .map(
+      (cs, i) =>
+        `<conditionalFormatting sqref="${cs.range.replace(/\$/g, "")}"><cfRule type="colorScale" priority="${base + i + 1}"><colorScale>` +
+        `<cfvo type="num" val="${cs.min}"/><cfvo type="num" val="${(cs.min + cs.max) / 2}"/><cfvo type="num" val="${cs.max}"/>` +
+        SCALE_COLOURS.map((c) => `<color rgb="FF${c}"/>`).join("") +
+        `</colorScale></cfRule></conditionalFormatting>`,
+    )
+    .join("");
   const dv = sheet.validations.length
     ? `<dataValidations count="${sheet.validations.length}">${sheet.validations
         .map((v) => validationXml(v.range, v.rule, v.error, v.prompt))
@@ -131,7 +145,7 @@ export function worksheetXml(sheet: SheetSpec, styles: StyleAppender, parts: She
     .map((l) => {
       const tip = l.tooltip ? ` tooltip="${escapeAttr(l.tooltip)}"` : "";
       if (l.target.startsWith("#"))
-        return `<hyperlink ref="${l.cell.replace(/\$/g, "")}" location="${escapeAttr(l.target.slice(1))}"${tip}/>`;
+        return `<hyperlink ref="${l.cell.replace(/\$/g, "")}" location="${escapeAttr(parts.resolve(l.target.slice(1)))}"${tip}/>`;
       return `<hyperlink ref="${l.cell.replace(/\$/g, "")}" r:id="${parts.externalLink(l.target)}"${tip}/>`;
     })
     .join("");
@@ -152,7 +166,7 @@ export function worksheetXml(sheet: SheetSpec, styles: StyleAppender, parts: She
     `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${sheetPr}${views}` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     (cols ? `<cols>${cols}</cols>` : "") +
-    `<sheetData>${rows}</sheetData>${merges}${cfs}${dv}` +
+    `<sheetData>${rows}</sheetData>${merges}${cfs}${scales}${dv}` +
     (links ? `<hyperlinks>${links}</hyperlinks>` : "") +
     `${margins}${setup}${drawing}</worksheet>`
   );

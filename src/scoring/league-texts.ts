@@ -1,0 +1,45 @@
+// The league workbook's texts in both languages (Chinese with full-width punctuation).
+import { L } from "../core/lang";
+
+export const LT = {
+  rankingSheet: L("排名", "Ranking"),
+  title: L("经销商营销计划排名", "Dealer marketing plan league"),
+  summary: L("共 {n} 份计划已评分；{f} 份无法读取。", "{n} plan(s) scored; {f} could not be read."),
+  legend: L(
+    "点击经销商名称打开其评分详情。标记：「待人工评分」＝第 8 项需要人工评分（暂计 0 分）；「已人工改分」＝有人工改过的分数。",
+    "Click a dealer to open its scoring details. Markers: “score by a person” = criterion 8 needs a person's score (counted as 0 for now); “overridden” = a person changed a score.",
+  ),
+  rank: L("名次", "Rank"),
+  dealer: L("经销商", "Dealer"),
+  total: L("总分", "Total"),
+  percent: L("得分率", "Percent"),
+  suggestion: L("最重要的建议", "Most important suggestion"),
+  marker: L("标记", "Marker"),
+  file: L("文件", "File"),
+  needsPerson: L("待人工评分：第 8 项", "score by a person: C8"),
+  overridden: L("已人工改分：{ids}", "overridden: {ids}"),
+  fullMarks: L("（满分，无需改进）", "(full marks, nothing to improve)"),
+  waitingOnly: L("（其余建议待人工评分后给出）", "(other suggestions wait for a person's score)"),
+  chartTitle: L("总分（满分 40）", "Total (out of 40)"),
+  unreadableTitle: L("无法读取的文件", "Files that could not be read"),
+  reason: L("原因", "Reason"),
+  // Per-plan sheets.
+  planSubtitle: L(
+    "文件：{file}　总分：{total}/40（{percent}）　名次：{rank}",
+    "File: {file}   Total: {total}/40 ({percent})   Rank: {rank}",
+  ),
+  back: L("← 返回排名", "← Back to the ranking"),
+  no: L("序号", "#"),
+  criterion: L("评估标准", "Criterion"),
+  auto: L("自动评分", "Automatic"),
+  override: L("人工评分", "Override"),
+  overrideReason: L("改分理由", "Reason for override"),
+  effective: L("有效评分", "Effective"),
+  evidence: L("依据", "Evidence"),
+  planSuggestion: L("改进建议", "Suggestion"),
+  needsPersonName: L("（需人工评分）", " (to be scored by a person)"),
+  sumRow: L("合计（满分 40）", "Total (out of 40)"),
+  topRow: L("最重要的建议", "Most important suggestion"),
+  noEvidence: L("（无依据）", "(no evidence)"),
+  evidenceSep: L("：", ": "),
+};
