@@ -31,3 +31,6 @@ export const looks: Readonly<Record<StyleName, Look>> = {
   output: { bold: true, fill: "F2F2F2", fontColor: "FA7D00" },
   note: { italic: true, fontColor: "7F7F7F", wrap: true },
 };
+
+/** A score's colour scale, low to high: red, yellow, green (Excel's own three-colour scale). */
+export const SCALE_COLOURS = ["F8696B", "FFEB84", "63BE7B"] as const;

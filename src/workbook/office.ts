@@ -13,6 +13,7 @@
 import { cellAddress, colName, parseCell, parseRange, type Rect } from "../core/a1";
 import {
   isTextCell,
+  resolveSheetRefs,
   type ChartSpec,
   type PrintSpec,
   type SheetSpec,
@@ -20,7 +21,7 @@ import {
   type ValidationRule,
   type WorkbookSpec,
 } from "../templates/spec";
-import { flagLooks, looks } from "./looks";
+import { flagLooks, looks, SCALE_COLOURS } from "./looks";
 import { planWrite, resolveCell, type WritePlan } from "./plan";
 import { absoluteRows, footerSections } from "./print";
 import { rowHeights } from "./row-heights";
@@ -77,6 +78,29 @@ export interface XConditionalFormat {
     readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
     rule: { formula1: string; operator: string };
   };
+  readonly colorScale: {
+    criteria: { minimum: XColorScalePoint; midpoint?: XColorScalePoint; maximum: XColorScalePoint };
+  };
+}
+
+/** One point of a colour scale ("Number" with a constant formula: fixed bounds). */
+export interface XColorScalePoint {
+  type: string;
+  formula?: string;
+  color?: string;
+}
+
+// Excel's ConditionalFormat carries every kind's properties (those of other kinds are null objects):
+// a cell-value format uses cellValue, a colour scale colorScale.
+export interface XConditionalFormats {
+  add(type: "CellValue" | "ColorScale"): XConditionalFormat;
+}
+
+export interface XHyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
 }
 
 export interface XRange {
@@ -93,7 +117,9 @@ export interface XRange {
   readonly columnCount: number;
   readonly format: XRangeFormat;
   readonly dataValidation: XDataValidation;
-  readonly conditionalFormats: { add(type: "CellValue"): XConditionalFormat };
+  readonly conditionalFormats: XConditionalFormats;
+  /** ExcelApi 1.7: a link in the cell (documentReference for a place in this workbook). */
+  hyperlink: XHyperlink;
   merge(across?: boolean): void;
   select(): void;
   clear(applyTo: "Contents"): void;
@@ -206,6 +232,7 @@ const API = {
   charts: "1.1",
   chartCategories: "1.7",
   conditionalFormats: "1.6",
+  hyperlinks: "1.7",
   pageLayout: "1.9",
 } as const;
 
@@ -447,9 +474,38 @@ function queueSheet(
       }
     } else skipped.add("conditionalFormats");
   }
-  // Not written through Office.js yet (the .xlsx writer has them): said, never dropped silently.
-  if (sheet.colorScales?.length) skipped.add("colorScales");
-  if (sheet.links?.length) skipped.add("hyperlinks");
+  if (sheet.colorScales?.length) {
+    if (can(API.conditionalFormats)) {
+      // Fixed numeric bounds, as the .xlsx writer's cfvo type="num": a score of 5 is green whatever
+      // the others scored.
+      for (const cs of sheet.colorScales) {
+        const point = (value: number, k: number): XColorScalePoint => ({
+          type: "Number",
+          formula: String(value),
+          color: "#" + SCALE_COLOURS[k],
+        });
+        ws.getRange(cs.range).conditionalFormats.add("ColorScale").colorScale.criteria = {
+          minimum: point(cs.min, 0),
+          midpoint: point((cs.min + cs.max) / 2, 1),
+          maximum: point(cs.max, 2),
+        };
+      }
+    } else skipped.add("colorScales");
+  }
+  if (sheet.links?.length) {
+    if (can(API.hyperlinks)) {
+      for (const l of sheet.links) {
+        // "#Sheet!A1" is a place in this workbook (documentReference, without the "#"); anything
+        // else is an address to open.
+        const inside = l.target.startsWith("#");
+        const target = inside ? resolveSheetRefs(l.target.slice(1), plan.sheetNames) : l.target;
+        ws.getRange(l.cell).hyperlink = {
+          ...(inside ? { documentReference: target } : { address: target }),
+          ...(l.tooltip ? { screenTip: l.tooltip } : {}),
+        };
+      }
+    } else skipped.add("hyperlinks");
+  }
   for (const spec of sheet.charts ?? []) {
     if (can(API.charts)) queueChart(ws, spec, can, skipped);
     else skipped.add("chart");

@@ -18,9 +18,11 @@ import type {
   XBasicValidation,
   XChart,
   XConditionalFormat,
+  XConditionalFormats,
   XContext,
   XDataValidation,
   XHeaderFooter,
+  XHyperlink,
   XPageLayout,
   XRange,
   XRangeFormat,
@@ -74,6 +76,7 @@ export interface CellRecord {
   rule?: XValidationRule;
   errorAlert?: XDataValidation["errorAlert"];
   prompt?: XDataValidation["prompt"];
+  hyperlink?: XHyperlink;
 }
 
 export interface ChartRecord {
@@ -90,6 +93,8 @@ export interface ChartRecord {
 
 export interface ConditionalRecord {
   range: string;
+  type?: "CellValue" | "ColorScale";
+  colorScale?: XConditionalFormat["colorScale"]["criteria"];
   formula1?: string;
   operator?: string;
   fill?: string;
@@ -705,17 +710,31 @@ export function createExcelDouble(seed: DoubleSeed = {}): ExcelDouble {
         },
       };
     }
-    get conditionalFormats(): { add(type: "CellValue"): XConditionalFormat } {
+    get conditionalFormats(): XConditionalFormats {
       requireApi("1.6", "conditionalFormats");
       const sheet = this.sheet;
       const range = localRef(this.addr);
       return {
-        add: (type: "CellValue"): XConditionalFormat => {
-          if (type !== "CellValue")
-            failAtSync(officeError("InvalidArgument", "the double knows CellValue formats only"));
-          const rec: ConditionalRecord = { range };
+        add: (type: "CellValue" | "ColorScale"): XConditionalFormat => {
+          if (type !== "CellValue" && type !== "ColorScale")
+            failAtSync(
+              officeError("InvalidArgument", "the double knows CellValue and ColorScale formats only"),
+            );
+          const rec: ConditionalRecord = { range, type };
           write("conditionalFormats.add", this.path, () => sheet.conditionalFormats.push(rec));
+          // Like Excel, the other kind's properties are there but refuse to be used.
+          const wrongKind = (want: string) =>
+            failAtSync(officeError("InvalidArgument", `a ${type} format has no ${want}`));
           return {
+            colorScale: {
+              set criteria(v: XConditionalFormat["colorScale"]["criteria"]) {
+                if (type !== "ColorScale") wrongKind("colorScale");
+                else enqueue(() => (rec.colorScale = v));
+              },
+              get criteria(): XConditionalFormat["colorScale"]["criteria"] {
+                return throwIt(unloaded("criteria"));
+              },
+            },
             cellValue: {
               format: {
                 fill: {
@@ -749,6 +768,14 @@ export function createExcelDouble(seed: DoubleSeed = {}): ExcelDouble {
           };
         },
       };
+    }
+    set hyperlink(v: XHyperlink) {
+      requireApi("1.7", "hyperlink");
+      // One link over a range lands on each of its cells, as in Excel.
+      this.each("hyperlink", (c) => (c.hyperlink = { ...v }));
+    }
+    get hyperlink(): XHyperlink {
+      return throwIt(unloaded("hyperlink"));
     }
     select(): void {
       write("call", `${this.path}.select`, () => (this.sheet.selected = localRef(this.addr)));

@@ -11,7 +11,7 @@ import {
   type SpecCell,
   type ValidationRule,
 } from "../../templates/spec";
-import { flagLooks, looks } from "../looks";
+import { flagLooks, looks, SCALE_COLOURS } from "../looks";
 import { oddFooter, PAPER_A4 } from "../print";
 import { rowHeights } from "../row-heights";
 import { escapeAttr, escapeText } from "./escape";
@@ -28,7 +28,6 @@ export interface SheetParts {
 }
 
 /** Red, yellow, green: the colours of Excel's own red–yellow–green scale. */
-export const SCALE_COLOURS = ["F8696B", "FFEB84", "63BE7B"] as const;
 
 function validationXml(
   range: string,
