@@ -157,6 +157,7 @@ describe("Office adapter: writeTemplate", () => {
       expect(excel.sheet(s.name).conditionalFormats).toEqual(
         (s.conditionalFormats ?? []).map((cf) => ({
           range: cf.range,
+          type: "CellValue",
           formula1: "=" + cf.formula,
           operator: cf.operator === "equal" ? "EqualTo" : "GreaterThan",
           fill: "#" + flagLooks[cf.look].fill,
