@@ -20,6 +20,8 @@ export interface ExcelSeed {
   readonly sheets: readonly { readonly name: string; readonly rows: readonly (readonly SeedCell[])[] }[];
   /** When set, every Excel.run fails with this OfficeExtension error code. */
   readonly failCode?: string;
+  /** When set, Office.onReady answers only after this many milliseconds (a slow CDN, a cold start). */
+  readonly readyAfterMs?: number;
 }
 
 export interface DoubleState {
@@ -337,8 +339,12 @@ export function installExcelDouble(seed: ExcelSeed): void {
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context,
     onReady: (callback?: (i: typeof info) => void) => {
-      callback?.(info);
-      return Promise.resolve(info);
+      const answer = () => {
+        callback?.(info);
+        return info;
+      };
+      if (seed.readyAfterMs === undefined) return Promise.resolve(answer());
+      return new Promise((resolve) => setTimeout(() => resolve(answer()), seed.readyAfterMs));
     },
   };
   w.Excel = {
