@@ -208,8 +208,9 @@ module.exports = (env, options) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       chunkFilename: "chunks/[name].[contenthash:8].js",
-      // The CLI bundle shares dist/; keep it when the web build cleans.
-      clean: { keep: /^cli\// },
+      // The CLI bundle and the bench's minimal page (bench/minimal) share dist/; keep them when the web
+      // build cleans.
+      clean: { keep: /^(cli|bench)\// },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
