@@ -117,15 +117,19 @@ class PrerenderPanePlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("PrerenderPanePlugin", (compilation) => {
       compilation.contextDependencies.add(path.join(__dirname, "src"));
-      // After html-webpack-plugin has minified and emitted the page: the prerendered markup must reach
-      // the browser exactly as React rendered it (the minifier drops the <!-- --> between text nodes
-      // and rewrites attributes, which hydration would then find different).
+      // After html-webpack-plugin has minified and emitted the page, and marked minimized: the
+      // prerendered markup must reach the browser exactly as React rendered it, and production's HTML
+      // minimizer (webpack's, on assets not marked minimized) drops the <!-- --> between text nodes
+      // and closing tags, which hydration then finds different.
       HtmlWebpackPlugin.getHooks(compilation).afterEmit.tap("PrerenderPanePlugin", (data) => {
         if (data.outputName !== "taskpane.html") return data;
         try {
           const page = compilation.getAsset("taskpane.html").source.source().toString();
           const html = this.inject(page, this.bootScript(compilation), this.prerender());
-          compilation.updateAsset("taskpane.html", new webpack.sources.RawSource(html));
+          compilation.updateAsset("taskpane.html", new webpack.sources.RawSource(html), (info) => ({
+            ...info,
+            minimized: true,
+          }));
         } catch (err) {
           compilation.errors.push(new webpack.WebpackError(`prerendered pane: ${err.stack || err.message}`));
         }

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { strings, type Lang } from "../../src/taskpane/i18n";
+import { seriousViolations } from "./support/axe";
 import { launch, OFFICE_CDN } from "./support/browser";
 import { BASE_SEED } from "./support/excel";
 import { excelStub } from "./support/excelDouble";
@@ -88,6 +89,8 @@ describe("before any script has run", () => {
         const banner = await page.locator('[data-testid="preview-banner"]').count();
         expect(banner).toBe(query.includes("_host_Info") ? 0 : 1);
         expect(await page.locator("template").count()).toBe(0);
+        // The prerendered screen is accessible as it stands, before React has taken it over.
+        expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({ path: join(SHOTS, `${lang}-first-paint-before-scripts.png`) });
       } finally {
         await browser.close();

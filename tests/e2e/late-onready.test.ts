@@ -3,6 +3,7 @@
 // the pane becomes the Excel pane, keeping what the user typed, and its actions go through Excel.
 import type { Page } from "playwright-core";
 import { strings } from "../../src/taskpane/i18n";
+import { seriousViolations } from "./support/axe";
 import { launch } from "./support/browser";
 import { BASE_SEED, doubleState } from "./support/excel";
 import { excelStub } from "./support/excelDouble";
@@ -54,6 +55,7 @@ for (const c of [
       expect(await page.inputValue('[name="event.attendees"]')).toBe("1,500");
       expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("event.attendees");
       expect(await page.innerText('[data-testid="create"]')).toBe(strings("zh-CN").create);
+      expect(await seriousViolations(page)).toEqual([]);
 
       // And the action now goes through Excel, not a download.
       for (const [key, value] of Object.entries({
