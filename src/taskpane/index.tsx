@@ -3,7 +3,7 @@
 // whenever it says it. Custom functions register from their own entry (functions.ts), which never
 // waits for this one.
 import { createDOMRenderer } from "@fluentui/react-components";
-import { flushSync } from "react-dom";
+import { startTransition } from "react";
 import { createRoot, hydrateRoot, type Root } from "react-dom/client";
 import {
   firstPaintFor,
@@ -83,13 +83,13 @@ function start(): void {
     return s;
   };
   let hydrated: () => void = () => undefined;
-  const onFirstRender = (): void => hydrated();
-  const tree = (env: Environment, waiting: boolean) => (
+  // `committed` is called once that render is on screen (App calls it from an effect when it changes).
+  const tree = (env: Environment, waiting: boolean, committed: () => void) => (
     <PaneRoot
       renderer={renderer}
       env={env}
       services={servicesFor(env.host, waiting)}
-      onFirstRender={onFirstRender}
+      onFirstRender={committed}
     />
   );
 
@@ -106,44 +106,53 @@ function start(): void {
   const whenHydrated = new Promise<void>((resolve) => (hydrated = resolve));
   let root: Root;
   if (variant && container.firstElementChild) {
-    root = hydrateRoot(container, tree(initial, initial.host === "excel"), {
-      // React recovers from a mismatch by rendering on the client; say so where tests and people look.
-      onRecoverableError: (error) => console.error("pane hydration:", error),
-    });
+    root = hydrateRoot(
+      container,
+      tree(initial, initial.host === "excel", () => hydrated()),
+      {
+        // React recovers from a mismatch by rendering on the client; say so where tests and people look.
+        onRecoverableError: (error) => console.error("pane hydration:", error),
+      },
+    );
   } else {
     root = createRoot(container);
-    root.render(tree(initial, initial.host === "excel"));
+    root.render(tree(initial, initial.host === "excel", () => hydrated()));
   }
 
   let answered: HostInfo | null = null;
   let gaveUp = !inOffice;
-  const show = (): void => {
+  const show = (): Promise<void> => {
     // Office's answer wins; before it, inside Office the Excel pane is shown (actions wait for the
     // answer); outside Office, or once the wait is over, preview.
     const env = answered
       ? environment(answered)
       : { ...environment(null), host: gaveUp ? ("preview" as const) : ("excel" as const) };
     const waiting = answered === null && !gaveUp;
-    flushSync(() => root.render(tree(env, waiting)));
-    // The dark first-paint colours (prefers-color-scheme) are no longer needed: the provider's own
-    // theme is on screen now, and it may be Office's light theme on a dark system.
-    document.querySelector("style[data-pane-first-paint]")?.remove();
+    // A transition, not flushSync: an urgent update while the lazy pages' Suspense boundaries are
+    // still hydrating would make React drop their server markup and render them again (React #421).
+    return new Promise<void>((committed) =>
+      startTransition(() => root.render(tree(env, waiting, committed))),
+    ).then(() => {
+      // The dark first-paint colours (prefers-color-scheme) are no longer needed: the provider's own
+      // theme is on screen now, and it may be Office's light theme on a dark system.
+      document.querySelector("style[data-pane-first-paint]")?.remove();
+    });
   };
 
   void whenHydrated.then(async () => {
     // office.js often answers within the hydration already (a warm start): use it at once.
     await Promise.race([ready.then((info) => (answered = info)), Promise.resolve()]);
-    show();
+    await show();
     performance.mark("pane-ready");
     document.body.dataset.paneReady = "true";
     void ready.then((info) => {
       answered = info;
-      show();
+      void show();
     });
     if (!gaveUp)
       setTimeout(() => {
         gaveUp = true;
-        if (!answered) show();
+        if (!answered) void show();
       }, ONREADY_PATIENCE_MS);
   });
 }

@@ -75,7 +75,10 @@ const useStyles = makeStyles({
 export interface AppProps {
   readonly env: Environment;
   readonly services: PaneServices;
-  /** Called once, after the first render is committed (for a prerendered page: hydrated). */
+  /**
+   * Called after the render that brought it is committed (the first: hydration done); index.tsx passes
+   * a new one with each render it waits for.
+   */
   readonly onFirstRender?: () => void;
 }
 
