@@ -108,6 +108,81 @@ class HelpPagesPlugin {
   }
 }
 
+// The pane's first screen is in taskpane.html as it arrives (header, tabs, gallery, with Fluent's CSS):
+// build/prerender-pane.tsx renders it with react-dom/server, once per first-paint variant (language ×
+// likely host); the Chinese preview one goes into #root, the others into <template>s, and the boot
+// entry (src/taskpane/boot.ts, compiled as usual) is inlined after #root to pick one before the first
+// paint. index.tsx hydrates it. office.js stays the first script in <head>, as the Store requires.
+class PrerenderPanePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("PrerenderPanePlugin", (compilation) => {
+      compilation.contextDependencies.add(path.join(__dirname, "src"));
+      // After html-webpack-plugin has minified and emitted the page, and marked minimized: the
+      // prerendered markup must reach the browser exactly as React rendered it, and production's HTML
+      // minimizer (webpack's, on assets not marked minimized) drops the <!-- --> between text nodes
+      // and closing tags, which hydration then finds different.
+      HtmlWebpackPlugin.getHooks(compilation).afterEmit.tap("PrerenderPanePlugin", (data) => {
+        if (data.outputName !== "taskpane.html") return data;
+        try {
+          const page = compilation.getAsset("taskpane.html").source.source().toString();
+          const html = this.inject(page, this.bootScript(compilation), this.prerender());
+          compilation.updateAsset("taskpane.html", new webpack.sources.RawSource(html), (info) => ({
+            ...info,
+            minimized: true,
+          }));
+        } catch (err) {
+          compilation.errors.push(new webpack.WebpackError(`prerendered pane: ${err.stack || err.message}`));
+        }
+        return data;
+      });
+    });
+  }
+
+  /** The boot entry's code, to inline; its own asset is not shipped. */
+  bootScript(compilation) {
+    const asset = compilation.getAsset("boot.js");
+    if (!asset) throw new Error("the boot entry was not built");
+    const code = asset.source
+      .source()
+      .toString()
+      .replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, "");
+    compilation.deleteAsset("boot.js");
+    if (compilation.getAsset("boot.js.map")) compilation.deleteAsset("boot.js.map");
+    // "</script" inside the code would end the inline script early.
+    return code.replace(/<\/script/gi, "<\\/script");
+  }
+
+  /** Renders the variants from the current sources (a running dev server re-renders after edits). */
+  prerender() {
+    const { register } = require("tsx/cjs/api");
+    const api = register({ namespace: `prerender-${Date.now()}` });
+    try {
+      return api
+        .require("./build/prerender-pane.tsx", path.join(__dirname, "webpack.config.js"))
+        .prerenderPane();
+    } finally {
+      api.unregister();
+    }
+  }
+
+  inject(html, boot, pane) {
+    const root = /<div id="?root"?><\/div>/;
+    if (!root.test(html)) throw new Error("taskpane.html has no empty <div id=root>");
+    const [first, ...others] = pane.variants;
+    const templates = others.map((v) => `<template data-variant="${v.key}">${v.html}</template>`).join("");
+    const head =
+      pane.styles +
+      pane.lightTheme +
+      `<style media="(prefers-color-scheme: dark)" data-pane-first-paint>${pane.darkTheme}</style>`;
+    return html
+      .replace("</head>", `${head}</head>`)
+      .replace(
+        root,
+        `${templates}<div id="root" data-variant="${first.key}">${first.html}</div><script>${boot}</script>`,
+      );
+  }
+}
+
 function httpsOptions() {
   // Our own certificate files (tools/start.js creates them); office-addin-dev-certs needs sudo to
   // install its CA on Linux, so it is never required here.
@@ -130,13 +205,16 @@ module.exports = (env, options) => {
       functions: "./src/functions/register.ts",
       commands: "./src/commands/commands.ts",
       taskpane: "./src/taskpane/index.tsx",
+      // Inlined into taskpane.html by PrerenderPanePlugin, never loaded as a file.
+      boot: "./src/taskpane/boot.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       chunkFilename: "chunks/[name].[contenthash:8].js",
-      // The CLI bundle shares dist/; keep it when the web build cleans.
-      clean: { keep: /^cli\// },
+      // The CLI bundle and the bench's minimal page (bench/minimal) share dist/; keep them when the web
+      // build cleans.
+      clean: { keep: /^(cli|bench)\// },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
@@ -168,6 +246,7 @@ module.exports = (env, options) => {
       }),
       new LocalizedMetadataPlugin(urlDev, dev ? urlDev : urlProd),
       new HelpPagesPlugin(),
+      new PrerenderPanePlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

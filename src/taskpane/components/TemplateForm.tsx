@@ -131,8 +131,14 @@ export default function TemplateForm({
     };
   }, [services, kind, lang, reportError]);
 
+  // Focus goes to the heading when the form first appears, not when the view is fetched again (the
+  // pane switching to Excel mode, a language switch) while the user is typing.
+  const focused = useRef(false);
   useEffect(() => {
-    if (view) headingRef.current?.focus();
+    if (view && !focused.current) {
+      focused.current = true;
+      headingRef.current?.focus();
+    }
   }, [view]);
 
   // Validate as the user types (once they have started), so the reason sits beside the field before

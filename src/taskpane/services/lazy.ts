@@ -6,13 +6,22 @@ import type { PaneServices } from "./types";
 
 type Impl = Omit<PaneServices, "host">;
 
-export function createServices(host: HostKind): PaneServices {
+/**
+ * The services of `host`. Inside Office before office.js has answered, the pane shows the Excel pane
+ * (`host` "excel") while `decided` is still pending: an action taken then waits for it and runs with
+ * the implementation of the host it resolves to (index.tsx swaps the services as soon as it does).
+ */
+export function createServices(
+  host: HostKind,
+  decided: Promise<HostKind> = Promise.resolve(host),
+): PaneServices {
   let pending: Promise<Impl> | null = null;
   const load = (): Promise<Impl> => {
-    pending ??=
-      host === "excel"
+    pending ??= decided.then((h) =>
+      h === "excel"
         ? import(/* webpackChunkName: "excel-services" */ "./excel").then((m) => m.excelServices)
-        : import(/* webpackChunkName: "preview-services" */ "./preview").then((m) => m.previewServices);
+        : import(/* webpackChunkName: "preview-services" */ "./preview").then((m) => m.previewServices),
+    );
     // A failed chunk load (offline) may be retried by the next click.
     pending.catch(() => (pending = null));
     return pending;

@@ -34,6 +34,8 @@ export interface LaunchOptions {
   readonly officeStub?: string;
   readonly colorScheme?: "light" | "dark";
   readonly locale?: string;
+  /** false: the page as it arrives, before (without) any script. */
+  readonly javaScriptEnabled?: boolean;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Browser> {
@@ -48,6 +50,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
     viewport: { width: 420, height: 900 },
     colorScheme: options.colorScheme ?? "light",
     locale: options.locale ?? "en-US",
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   // Only the CDN is intercepted (interception slows every request it touches); everything else is
   // kept off the network by the resolver rules above.

@@ -23,6 +23,8 @@ export interface ExcelSeed extends DoubleSeed {
   readonly sheets: readonly { readonly name: string; readonly rows: readonly (readonly SeedCell[])[] }[];
   /** When set, every Excel.run fails with this OfficeExtension error code. */
   readonly failCode?: string;
+  /** When set, Office.onReady answers only after this many milliseconds (a slow CDN, a cold start). */
+  readonly readyAfterMs?: number;
 }
 
 export function installExcelDouble(
@@ -49,8 +51,12 @@ export function installExcelDouble(
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context,
     onReady: (callback?: (i: typeof info) => void) => {
-      callback?.(info);
-      return Promise.resolve(info);
+      const answer = () => {
+        callback?.(info);
+        return info;
+      };
+      if (seed.readyAfterMs === undefined) return Promise.resolve(answer());
+      return new Promise((resolve) => setTimeout(() => resolve(answer()), seed.readyAfterMs));
     },
   };
   w.Excel = {

@@ -1,0 +1,33 @@
+// The minimal page of the bench, built with the pane's webpack settings: the web configuration of
+// ../../webpack.config.js in production mode (ts-loader, Griffel's loader, minification, source maps),
+// with only the entry, the output folder and the page swapped. Output: dist/bench/.
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const base = require("../../webpack.config.js");
+
+const ROOT = path.resolve(__dirname, "../..");
+
+module.exports = (env, options) => {
+  const [web] = base({}, { ...options, mode: "production" });
+  return {
+    ...web,
+    name: "bench-minimal",
+    mode: "production",
+    context: ROOT,
+    entry: { minimal: "./bench/minimal/index.tsx" },
+    output: {
+      path: path.join(ROOT, "dist/bench"),
+      filename: "[name].js",
+      chunkFilename: "chunks/[name].[contenthash:8].js",
+      clean: true,
+    },
+    module: {
+      rules: web.module.rules.map((rule) =>
+        // Griffel's build-time styles apply to this page's source as they do to the pane's.
+        rule.include ? { ...rule, include: [rule.include, __dirname] } : rule,
+      ),
+    },
+    plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./bench/minimal/index.html" })],
+    devServer: undefined,
+  };
+};

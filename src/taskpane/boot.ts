@@ -1,0 +1,19 @@
+// Inlined into taskpane.html right after the prerendered #root (the build does it), so it runs while
+// the page is parsed, before the first paint and before any other script of the pane. taskpane.html
+// arrives with the Chinese preview screen in #root and the other first screens (English; inside
+// Office) in <template>s; this picks the one the page needs, so nobody sees the wrong language.
+import { firstPaintFor, variantKey } from "./env";
+
+const root = document.getElementById("root");
+if (root) {
+  const want = variantKey(firstPaintFor(location.href, window.parent !== window, navigator.language));
+  const templates = document.querySelectorAll<HTMLTemplateElement>("template[data-variant]");
+  if (root.dataset.variant !== want)
+    for (const t of templates)
+      if (t.dataset.variant === want) {
+        root.replaceChildren(t.content);
+        root.dataset.variant = want;
+      }
+  for (const t of templates) t.remove();
+  document.documentElement.lang = (root.dataset.variant ?? want).split("|")[0];
+}
