@@ -54,6 +54,32 @@ const S = {
   item: L("条目", "Item"),
 };
 
+/**
+ * The defined names the plan template sets, for the scorer to read the template by (one home: the
+ * reader imports these rather than spelling the names again).
+ */
+export const PLAN_NAMES = {
+  dealer: "Plan_Dealer",
+  brand: "Plan_Brand",
+  elements: "Plan_Elements",
+  elementOwners: "Plan_ElementOwners",
+  elementDueDates: "Plan_ElementDueDates",
+  elementStatus: "Plan_ElementStatus",
+  salesTarget: "Plan_SalesTarget",
+  revenueTarget: "Plan_RevenueTarget",
+  budget: "Plan_Budget",
+  budgetPerVehicle: "Plan_BudgetPerVehicle",
+  indicators: "Plan_Indicators",
+  schedule: "Plan_Schedule",
+  control: "Plan_Control",
+  strategy: "Plan_Strategy",
+} as const;
+
+/** Texts a template cell holds until someone fills it in: never a dealer's name. */
+export const PLAN_PLACEHOLDERS = {
+  dealer: ["经销商名称", "Dealer name"] as readonly string[],
+};
+
 const statuses = [L("未开始", "Not started"), L("进行中", "In progress"), L("已完成", "Done")];
 const cycles = [L("每周", "Weekly"), L("每月", "Monthly"), L("每季度", "Quarterly")];
 
@@ -279,18 +305,19 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
 
   b.width("A", 6).width("B", 20).width("C", 40).width("D", 44).width("E", 20).width("F", 13).width("G", 13);
 
-  b.name("Plan_Dealer", "C2", "input").name("Plan_Brand", "E2", "input");
-  b.name("Plan_Elements", `D${e0}:D${e1}`, "input")
-    .name("Plan_ElementOwners", `E${e0}:E${e1}`, "input")
-    .name("Plan_ElementDueDates", `F${e0}:F${e1}`, "input")
-    .name("Plan_ElementStatus", `G${e0}:G${e1}`, "input")
-    .name("Plan_SalesTarget", `D${tr}`, "input")
-    .name("Plan_RevenueTarget", `D${L0.revenueTargetRow}`, "input")
-    .name("Plan_Budget", `D${L0.budgetRow}`, "input")
-    .name("Plan_BudgetPerVehicle", `D${L0.perVehicleRow}`, "output")
-    .name("Plan_Indicators", `B${i0}:E${i1}`, "input")
-    .name("Plan_Schedule", `B${s0}:E${s1}`, "input")
-    .name("Plan_Control", `B${k0}:G${k1}`, "input");
+  const N = PLAN_NAMES;
+  b.name(N.dealer, "C2", "input").name(N.brand, "E2", "input");
+  b.name(N.elements, `D${e0}:D${e1}`, "input")
+    .name(N.elementOwners, `E${e0}:E${e1}`, "input")
+    .name(N.elementDueDates, `F${e0}:F${e1}`, "input")
+    .name(N.elementStatus, `G${e0}:G${e1}`, "input")
+    .name(N.salesTarget, `D${tr}`, "input")
+    .name(N.revenueTarget, `D${L0.revenueTargetRow}`, "input")
+    .name(N.budget, `D${L0.budgetRow}`, "input")
+    .name(N.budgetPerVehicle, `D${L0.perVehicleRow}`, "output")
+    .name(N.indicators, `B${i0}:E${i1}`, "input")
+    .name(N.schedule, `B${s0}:E${s1}`, "input")
+    .name(N.control, `B${k0}:G${k1}`, "input");
 
   // Sections 3 and 4 (schedule, process control) start page 2 rather than split across the break.
   b.print({ orientation: "landscape", titleRows: "1:2", footer: c.dealerName, breaksAfter: [s0 - 3] });
@@ -299,7 +326,7 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
   if (po.strategyOutline !== false) {
     const s = strategySheet(c.lang, t(S.strategySheet), c.dealerName);
     sheets.push(s);
-    names.push({ name: "Plan_Strategy", sheet: "strategy", ref: "D4:D18", role: "input" });
+    names.push({ name: PLAN_NAMES.strategy, sheet: "strategy", ref: "D4:D18", role: "input" });
   }
   return { kind: "plan", lang: c.lang, title: t(S.title), sheets, names };
 }
