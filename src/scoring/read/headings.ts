@@ -58,10 +58,9 @@ export function headingOf(g: Grid, line: Line): Heading | null {
   }
   if (rest.length > MAX_HEADING || rest === "" || /[。；;]$/u.test(rest)) return null;
   const id = elementOfLabel(rest);
+  // A merged band alone is no heading: dealers merge paragraphs across the page too.
   const looks =
-    first.bold ||
-    (first.size !== undefined && g.bodySize !== undefined && first.size > g.bodySize) ||
-    (line.merged && others.length === 0);
+    first.bold || (first.size !== undefined && g.bodySize !== undefined && first.size > g.bodySize);
   if (style === null && id === null && !(looks && others.length === 0)) return null;
   // A numbered line with text beside it is a row of a list or table, unless it names an element.
   if (others.length > 0 && id === null) return null;

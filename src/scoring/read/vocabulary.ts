@@ -250,9 +250,17 @@ const LABEL_ELEMENT: Readonly<Record<string, ElementId>> = {
   市场分析: "capability",
   现状: "capability",
   概述: "summary",
-  一季度执行情况: "review",
-  一季度执行结果: "review",
+  执行情况: "review",
+  执行结果: "review",
+  results: "review",
+  总结与计划: "review",
+  actions: "mix",
+  objectives: "marketingObjectives",
 };
+
+/** "Q2 objectives", "二季度目标", "2026年一季度执行结果": the period in front names no element. */
+const PERIOD_PREFIX =
+  /^(20\d\d\s*年?|q[1-4]|h[12]|第?[一二三四1-4]季度|本季度|下季度|本期|下期|上半年|下半年|next quarter|this quarter|quarterly|monthly)\s*/iu;
 
 const LABEL_INDEX: ReadonlyMap<string, ElementId> = new Map(
   Object.entries(LABEL_ELEMENT).map(([k, v]) => [normHeader(k), v] as const),
@@ -262,6 +270,13 @@ const LABEL_INDEX: ReadonlyMap<string, ElementId> = new Map(
 export function elementOfLabel(text: string, loose = true): ElementId | null {
   const id = matchElementHeading(text, { loose });
   if (id) return id;
-  const n = normHeader(text).replace(/^(第?[0-9一二三四五六七八九十]+[、.]?|[0-9]+(\.[0-9]+)*)/u, "");
-  return LABEL_INDEX.get(n) ?? null;
+  let n = normHeader(text).replace(/^(第?[0-9一二三四五六七八九十]+[、.]|[0-9]+(\.[0-9]+)*)/u, "");
+  for (let k = 0; k < 3; k++) {
+    const hit = LABEL_INDEX.get(n) ?? (k > 0 ? matchElementHeading(n, { loose }) : null);
+    if (hit) return hit;
+    const next = n.replace(PERIOD_PREFIX, "");
+    if (next === n || next === "") return null;
+    n = next;
+  }
+  return null;
 }
