@@ -79,11 +79,23 @@ export function elementEvidence(f: PlanFacts, id: ElementId, note: Localized): E
 
 export function presentCheck(f: PlanFacts, id: ElementId): Check {
   const n = ELEMENT_BY_ID[id].name;
+  const filler = f.filler(id);
+  const fix = L(`填写“${n["zh-CN"]}”`, `write the "${n["en-US"]}" element`);
+  if (f.present(id))
+    return {
+      ok: true,
+      evidence: [elementEvidence(f, id, L(`要素“${n["zh-CN"]}”已填写`, `"${n["en-US"]}" is filled in`))],
+      fix,
+    };
   return {
-    ok: f.present(id),
-    evidence: f.present(id)
-      ? [elementEvidence(f, id, L(`要素“${n["zh-CN"]}”已填写`, `"${n["en-US"]}" is filled in`))]
-      : [],
-    fix: L(`填写“${n["zh-CN"]}”`, `write the "${n["en-US"]}" element`),
+    ok: false,
+    evidence: [],
+    fix:
+      filler === null
+        ? fix
+        : L(
+            `${n["zh-CN"]}只写了“${filler}”，请写出实际内容`,
+            `"${n["en-US"]}" only says "${filler}": write what it really holds`,
+          ),
   };
 }
