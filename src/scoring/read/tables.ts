@@ -99,7 +99,13 @@ export function readRow(g: Grid, t: Table, line: Line, ctx: RowContext, out: Col
       ...lookKey("actualLook", g, cell("actual")),
     });
   }
-  if (target !== null && t.cols.standard === undefined && t.cols.controlLine === undefined) {
+  // A review table's targets are last period's, judged by criterion 8, not new objectives.
+  if (
+    target !== null &&
+    t.cols.actual === undefined &&
+    t.cols.standard === undefined &&
+    t.cols.controlLine === undefined
+  ) {
     const measure = txt("measure") || unit || target.unit || (t.units.get(targetCell?.col ?? -1) ?? "");
     out.targets.push({
       label,

@@ -255,6 +255,11 @@ const LABEL_ELEMENT: Readonly<Record<string, ElementId>> = {
   results: "review",
   总结与计划: "review",
   actions: "mix",
+  objective: "marketingObjectives",
+  salesobjectives: "marketingObjectives",
+  salesgoals: "marketingObjectives",
+  owner: "organization",
+  市场活动: "mix",
   objectives: "marketingObjectives",
 };
 

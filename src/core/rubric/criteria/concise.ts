@@ -39,7 +39,10 @@ export function scoreConcise(f: PlanFacts): CriterionScore {
       kind: "count",
       elements: present,
       value: units,
-      note: L(`${present.length} 个要素共约 ${units} 字`, `${present.length} elements, about ${words(units)} words`),
+      note: L(
+        `${present.length} 个要素共约 ${units} 字`,
+        `${present.length} elements, about ${words(units)} words`,
+      ),
     },
     {
       kind: "count",
@@ -60,14 +63,19 @@ export function scoreConcise(f: PlanFacts): CriterionScore {
       kind: "filler",
       elements: [id],
       value: f.filler(id) ?? "",
-      note: L(`${name(id, "zh-CN")}只写了“${f.filler(id) ?? ""}”`, `"${name(id, "en-US")}" only says "${f.filler(id) ?? ""}"`),
+      note: L(
+        `${name(id, "zh-CN")}只写了“${f.filler(id) ?? ""}”`,
+        `"${name(id, "en-US")}" only says "${f.filler(id) ?? ""}"`,
+      ),
       ...refOf(f, id),
     });
   const fixes: Localized[] = [];
   let score = present.length === 0 ? (filler.length > 0 ? 1 : 0) : 5 - Math.min(2, long.length);
   if (units > PADDED_UNITS) {
     score = Math.min(score, units > PADDED_UNITS * 1.4 ? 1 : 2);
-    fixes.push(L("删去套话、前言和附录,只留要点", "cut the boilerplate, preface and appendices; keep the points"));
+    fixes.push(
+      L("删去套话、前言和附录,只留要点", "cut the boilerplate, preface and appendices; keep the points"),
+    );
   } else if (long.length > 0)
     fixes.push(
       L(
@@ -78,7 +86,10 @@ export function scoreConcise(f: PlanFacts): CriterionScore {
   if (present.length > 0 && points < POINTS_PER_ELEMENT * present.length) {
     score = Math.min(score, 3);
     fixes.push(
-      L("用数字、日期和负责人写出要点,少用空泛的口号", "make the points with figures, dates and owners rather than general phrases"),
+      L(
+        "用数字、日期和负责人写出要点,少用空泛的口号",
+        "make the points with figures, dates and owners rather than general phrases",
+      ),
     );
   }
   if (filler.length > 0) {

@@ -46,7 +46,10 @@ export function scoreResults(f: PlanFacts): CriterionScore {
       [
         {
           kind: "noActuals",
-          note: L("计划中没有实际执行数据,需人工评分", "the plan holds no actual results; a person should score this"),
+          note: L(
+            "计划中没有实际执行数据,需人工评分",
+            "the plan holds no actual results; a person should score this",
+          ),
         },
       ],
       [
