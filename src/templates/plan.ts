@@ -51,6 +51,8 @@ const S = {
     "Success = target × action × correction: give each KPI a standard value and a control line, review it regularly and say what is done when it drifts.",
   ),
   part: L("部分", "Part"),
+  actual: L("实际值", "Actual"),
+  attainment: L("达成率", "Attainment"),
   item: L("条目", "Item"),
 };
 
@@ -70,6 +72,8 @@ export const PLAN_NAMES = {
   budget: "Plan_Budget",
   budgetPerVehicle: "Plan_BudgetPerVehicle",
   indicators: "Plan_Indicators",
+  indicatorActuals: "Plan_IndicatorActuals",
+  controlActuals: "Plan_ControlActuals",
   schedule: "Plan_Schedule",
   control: "Plan_Control",
   strategy: "Plan_Strategy",
@@ -199,6 +203,22 @@ function strategySheet(lang: "zh-CN" | "en-US", title: string, dealer: string): 
   return b.build();
 }
 
+/**
+ * Indicator names whose lower values are better (costs, spend): their attainment is target / actual.
+ * The template's attainment formula searches the indicator's name for them, so a cost overrun shows
+ * below 100% in Excel as it does in the scorer (src/core/rubric/indicators.ts).
+ */
+export const LOWER_IS_BETTER_WORDS = ["费用", "成本", "cost", "spend", "expense"] as const;
+
+/** Attainment of the target in `target` by the actual in `actual`, blank until both are numbers. */
+export function attainmentFormula(label: string, target: string, actual: string): string {
+  const lower = LOWER_IS_BETTER_WORDS.map((w) => `ISNUMBER(SEARCH("${w}",${label}))`).join(",");
+  return (
+    `=IF(OR(NOT(ISNUMBER(${target})),NOT(ISNUMBER(${actual})),${target}<=0,${actual}<=0),"",` +
+    `IF(OR(${lower}),${target}/${actual},${actual}/${target}))`
+  );
+}
+
 export function buildPlan(options: TemplateOptions): WorkbookSpec {
   const c = resolveCommon(options);
   const t = (x: Localized) => pick(x, c.lang);
@@ -263,6 +283,15 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
   b.cell(`B${i0 - 2}`, t(S.indicators)).style(`B${i0 - 2}`, "label");
   b.row(`A${i0 - 1}`, [t(S.no), t(S.indicator), t(S.measure), t(S.targetValue), t(S.owner)]);
   b.style(`A${i0 - 1}:E${i0 - 1}`, "header");
+  // Actual and attainment sit right of the note, so criterion 8 can be scored from the template.
+  b.row(`H${i0 - 1}`, [t(S.actual), t(S.attainment)]).style(`H${i0 - 1}:I${i0 - 1}`, "header");
+  b.put(
+    `I${i0}`,
+    Array.from({ length: i1 - i0 + 1 }, (_, i) => [
+      attainmentFormula(`B${i0 + i}`, `D${i0 + i}`, `H${i0 + i}`),
+    ]),
+  );
+  b.style(`H${i0}:H${i1}`, "input").style(`I${i0}:I${i1}`, "output").format(`I${i0}:I${i1}`, formats.percent);
   b.put(
     `A${i0}`,
     Array.from({ length: i1 - i0 + 1 }, (_, i) => [i + 1, null, null, null, null]),
@@ -293,6 +322,14 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
     t(S.owner),
   ]);
   b.style(`A${k0 - 1}:G${k0 - 1}`, "header");
+  b.row(`H${k0 - 1}`, [t(S.actual), t(S.attainment)]).style(`H${k0 - 1}:I${k0 - 1}`, "header");
+  b.put(
+    `I${k0}`,
+    Array.from({ length: k1 - k0 + 1 }, (_, i) => [
+      attainmentFormula(`B${k0 + i}`, `D${k0 + i}`, `H${k0 + i}`),
+    ]),
+  );
+  b.style(`H${k0}:H${k1}`, "input").style(`I${k0}:I${k1}`, "output").format(`I${k0}:I${k1}`, formats.percent);
   b.put(
     `A${k0}`,
     Array.from({ length: k1 - k0 + 1 }, (_, i) => [i + 1, null, null, null, null, null, null]),
@@ -303,7 +340,15 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
     .style(`A${k1 + 2}`, "note")
     .merge(`A${k1 + 2}:G${k1 + 2}`);
 
-  b.width("A", 6).width("B", 20).width("C", 40).width("D", 44).width("E", 20).width("F", 13).width("G", 13);
+  b.width("A", 6)
+    .width("B", 20)
+    .width("C", 40)
+    .width("D", 44)
+    .width("E", 20)
+    .width("F", 13)
+    .width("G", 13)
+    .width("H", 13)
+    .width("I", 11);
 
   const N = PLAN_NAMES;
   b.name(N.dealer, "C2", "input").name(N.brand, "E2", "input");
@@ -317,7 +362,9 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
     .name(N.budgetPerVehicle, `D${L0.perVehicleRow}`, "output")
     .name(N.indicators, `B${i0}:E${i1}`, "input")
     .name(N.schedule, `B${s0}:E${s1}`, "input")
-    .name(N.control, `B${k0}:G${k1}`, "input");
+    .name(N.control, `B${k0}:G${k1}`, "input")
+    .name(N.indicatorActuals, `H${i0}:H${i1}`, "input")
+    .name(N.controlActuals, `H${k0}:H${k1}`, "input");
 
   // Sections 3 and 4 (schedule, process control) start page 2 rather than split across the break.
   b.print({ orientation: "landscape", titleRows: "1:2", footer: c.dealerName, breaksAfter: [s0 - 3] });

@@ -47,7 +47,7 @@ export function readSections(g: Grid, out: Collect, tablesOnly = false): void {
       table = null;
     if (table !== null) {
       rows++;
-      const id = readRow(g, table, line, { section: current()?.id ?? null }, out);
+      const id = readRow(g, table, line, { section: current()?.id ?? null, template: tablesOnly }, out);
       if (id === null) addText(line, line.cells.map((c) => c.text).join(" "), line.cells[0].col);
       continue;
     }

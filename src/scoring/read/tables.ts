@@ -56,6 +56,8 @@ export function headerAt(line: Line): Table | null {
 export interface RowContext {
   /** The element of the section the table stands in. */
   readonly section: ElementId | null;
+  /** The plan template's sheet: its indicators are this plan's even when actuals are filled in. */
+  readonly template: boolean;
 }
 
 /** Reads one table row; returns the element its label names, when the table is an element table. */
@@ -89,7 +91,7 @@ export function readRow(g: Grid, t: Table, line: Line, ctx: RowContext, out: Col
   const target = readAmount(targetCell?.value);
   const actual = cellNumber(cell("actual")?.value);
   let used = false;
-  if (t.cols.actual !== undefined && target !== null) {
+  if (actual !== null && target !== null) {
     out.actuals.push({
       label,
       target: target.value,
@@ -100,12 +102,8 @@ export function readRow(g: Grid, t: Table, line: Line, ctx: RowContext, out: Col
     });
   }
   // A review table's targets are last period's, judged by criterion 8, not new objectives.
-  if (
-    target !== null &&
-    t.cols.actual === undefined &&
-    t.cols.standard === undefined &&
-    t.cols.controlLine === undefined
-  ) {
+  const past = actual !== null && !ctx.template;
+  if (target !== null && !past && t.cols.standard === undefined && t.cols.controlLine === undefined) {
     const measure = txt("measure") || unit || target.unit || (t.units.get(targetCell?.col ?? -1) ?? "");
     out.targets.push({
       label,

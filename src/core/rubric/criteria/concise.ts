@@ -70,6 +70,8 @@ export function scoreConcise(f: PlanFacts): CriterionScore {
       ...refOf(f, id),
     });
   const fixes: Localized[] = [];
+  if (present.length === 0)
+    fixes.push(L("用简短的要点写出计划的各要素", "write the plan's elements as short points"));
   let score = present.length === 0 ? (filler.length > 0 ? 1 : 0) : 5 - Math.min(2, long.length);
   if (units > PADDED_UNITS) {
     score = Math.min(score, units > PADDED_UNITS * 1.4 ? 1 : 2);
