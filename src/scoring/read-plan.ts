@@ -11,7 +11,7 @@ import { labelledDealer, titleDealer } from "./read/dealer";
 import { Grid } from "./read/grid";
 import { isHeadingText } from "./read/headings";
 import { readNames, templateSheets } from "./read/names";
-import { readSections } from "./read/sections";
+import { readSections, textActuals } from "./read/sections";
 import { cellText } from "./read/values";
 import { SCORECARD_TITLES } from "./scorecard-titles";
 
@@ -40,6 +40,8 @@ export function readPlan(wb: WorkbookSnapshot): PlanDocument {
     }
   }
   readNames(wb, out);
+  // Actuals written in prose ("销量424台（目标450台）") count as much as a review table's.
+  for (const e of [...out.elements]) textActuals(e.text, e.ref, out);
   const { dealer: labelled, ...rest } = out;
   const dealer = labelled ?? titled;
   return dealer !== undefined ? { dealer, ...rest } : rest;

@@ -82,6 +82,25 @@ export function readSections(g: Grid, out: Collect, tablesOnly = false): void {
   }
 }
 
+const FIGURE = String.raw`(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|万|亿|元|台|辆|批|条|组|人|%)?`;
+/** "销量424台（目标450台，达成94.2%）", "营销费用108万元（预算100万元）": an actual with its target in brackets. */
+const TEXT_ACTUAL = new RegExp(
+  String.raw`([\u3400-\u9fffA-Za-z]{2,10}?)\s*(?:实际)?\s*` +
+    FIGURE +
+    String.raw`\s*[（(]\s*(?:目标|预算|计划)\s*` +
+    FIGURE,
+  "gu",
+);
+
+export function textActuals(text: string, ref: string | undefined, out: Collect): void {
+  for (const m of text.normalize("NFKC").matchAll(TEXT_ACTUAL)) {
+    const actual = readAmount(`${m[2]}${m[3] ?? ""}`);
+    const target = readAmount(`${m[4]}${m[5] ?? ""}`);
+    if (actual === null || target === null) continue;
+    out.actuals.push({ label: m[1], target: target.value, actual: actual.value, ...(ref ? { ref } : {}) });
+  }
+}
+
 /** A section's line with a label and a number or a date: a budget line, a target, a dated item. */
 function structuredLine(g: Grid, line: Line, id: ElementId, out: Collect, from: number): void {
   const cells = line.cells.slice(from);

@@ -10,6 +10,8 @@ import type { Grid, GridCell, Line } from "./grid";
 import { cellDate, cellNumber, readAmount } from "./values";
 import { bracketUnit, elementOfLabel, roleOf, TOTAL_WORDS, type Role } from "./vocabulary";
 
+const DATED_ELEMENTS: ReadonlySet<ElementId> = new Set(["mix", "schedule", "control", "review"]);
+
 export interface Table {
   readonly cols: Partial<Record<Role, number>>;
   /** Month or quarter columns, left to right. */
@@ -74,9 +76,12 @@ export function readRow(g: Grid, t: Table, line: Line, ctx: RowContext, out: Col
     if (id !== null) {
       const content = cell("content");
       const due = cellDate(cell("due")?.value);
+      // The timing column of an activity or control row is part of what it says ("4/25; 5/16",
+      // "weekly"); the date a summary was written is not a dated activity.
+      const when = DATED_ELEMENTS.has(id) && hasContent(txt("due")) ? ` (${txt("due")})` : "";
       out.elements.push({
         id,
-        text: content?.text ?? "",
+        text: `${content?.text ?? ""}${hasContent(content?.text) ? when : ""}`,
         ref: g.ref(line, content?.col ?? t.cols.content),
         ...(owner ? { owner } : {}),
         ...(due ? { due } : {}),
