@@ -105,7 +105,7 @@ export function scoreFeedback(f: PlanFacts): CriterionScore {
     ...textEv(containsAny(text, CORRECTION_WORDS), L("文中的纠偏措施", "corrective action in the text")),
   ];
 
-  return fromChecks(7, [
+  const base = fromChecks(7, [
     presentCheck(f, "control"),
     {
       ok: standard.length > 0,
@@ -140,4 +140,68 @@ export function scoreFeedback(f: PlanFacts): CriterionScore {
       ),
     },
   ]);
+  // A plan that describes its mechanism in words (标准值, 控制线, 每周, 纠偏 with figures) earns up
+  // to 4 from the text; 5 needs KPIs that are complete one by one.
+  const described = [
+    f.present("control"),
+    standardText !== null,
+    containsAny(text, CONTROL_LINE_WORDS) !== null,
+    containsAny(text, CYCLE_WORDS) !== null,
+    containsAny(text, CORRECTION_WORDS) !== null,
+  ].filter(Boolean).length;
+  const score = Math.max(ladder(f, text, cycle.length > 0), Math.min(4, described));
+  return {
+    ...base,
+    auto: score,
+    suggestion:
+      score >= 5
+        ? null
+        : (base.suggestion ??
+          L(
+            "让每个 KPI 都有标准值、控制线和具体的纠偏措施(不是“加强培训”“及时调整”)",
+            'give every KPI a standard value, a control line and a specific corrective action (not "more training", "adjust in time")',
+          )),
+  };
+}
+
+/** Corrective actions that name no action: a token line earns nothing. */
+const GENERIC =
+  /^(加强培训|及时调整|加强管理|加强考核|加大宣传|加大力度|认真整改|改进|调整|整改|落实|improve|adjust|more training|train staff|review|follow up)[。.!！]?$/iu;
+const THRESHOLD = /低于|不足|未达|超过|高于|超出|少于|below|under|above|exceeds?|over|预警|控制线|警戒/iu;
+const ACTION =
+  /→|则|时|立即|追加|启动|暂停|冻结|增加|减少|调整|改为|extra|add|cut|pause|stop|switch|move|launch/iu;
+
+function specific(action: string | undefined): boolean {
+  return hasContent(action) && !GENERIC.test((action ?? "").trim());
+}
+
+/** KPIs written in the text: a figure, a threshold and what is done when it is crossed. */
+function textKpis(text: string): number {
+  return text
+    .normalize("NFKC")
+    .split(/[。；;\n]/u)
+    .filter((c) => quantities(c).length > 0 && THRESHOLD.test(c) && ACTION.test(c)).length;
+}
+
+/**
+ * Several complete KPIs (standard, line, specific action) with a review cycle → 5; lines or
+ * standards missing for some → 4; KPIs against targets with an action → 3; a review routine or KPIs
+ * without lines → 2; a token line → 1; nothing → 0.
+ */
+function ladder(f: PlanFacts, text: string, cycle: boolean): number {
+  const kpis = f.plan.controls.filter((x) => hasContent(x.kpi));
+  const withStandard = kpis.filter((x) => x.standard !== null && x.standard !== undefined);
+  const line = (x: (typeof kpis)[number]) =>
+    x.controlLine !== null &&
+    x.controlLine !== undefined &&
+    (typeof x.controlLine === "number" || hasContent(x.controlLine));
+  const complete =
+    withStandard.filter((x) => line(x) && specific(x.correctiveAction)).length + textKpis(text);
+  const acted = withStandard.some((x) => specific(x.correctiveAction));
+  if (complete >= 3 && cycle) return 5;
+  if (complete >= 2 || (complete >= 1 && withStandard.length >= 2)) return 4;
+  if (complete >= 1 || acted) return 3;
+  if (withStandard.length >= 1 || (f.present("control") && cycle)) return 2;
+  if (f.present("control") || f.present("review") || kpis.length > 0) return 1;
+  return 0;
 }
