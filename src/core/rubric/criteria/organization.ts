@@ -28,6 +28,10 @@ const DEPARTMENTS = [
   "parts",
   "pr",
 ];
+/** A person named after a department or a title: "市场部 林悦", "销售经理 马骏", "总经理 陈建国". */
+const PERSON_AFTER_ROLE =
+  /(?:部|经理|总监|主管|专员|店长|总经理)\s*[:：]?\s*([\u3400-\u9fff]{2,3})(?=[（(，,；;：:、。\s]|$)/gu;
+const NOT_A_NAME = /^(负责|牵头|支持|协助|配合|经理|主管|全员|各部|销售|市场|客服|财务|售后)/u;
 const OWNER_IN_TEXT =
   /(负责人|责任人|负责|owner|responsible|lead)\s*[:：]?\s*([\u3400-\u9fff]{2,4}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)/gu;
 
@@ -57,6 +61,15 @@ export function scoreOrganization(f: PlanFacts): CriterionScore {
         ...(o.ref ? { ref: o.ref } : {}),
       });
   for (const id of ["organization", "mix", "schedule"] as const)
+    for (const m of f.text(id).matchAll(PERSON_AFTER_ROLE))
+      if (!NOT_A_NAME.test(m[1]))
+        assignments.push({
+          kind: "owner",
+          elements: [id],
+          value: m[0],
+          note: L("文中写明的负责人", "owner named in the text"),
+        });
+  for (const id of ["organization", "mix", "schedule"] as const)
     for (const m of f.text(id).matchAll(OWNER_IN_TEXT))
       assignments.push({
         elements: [id],
@@ -69,7 +82,8 @@ export function scoreOrganization(f: PlanFacts): CriterionScore {
   return fromChecks(6, [
     presentCheck(f, "organization"),
     {
-      ok: depts.length >= 2,
+      // "Sales team and marketing" names departments but nobody: two departments need a person too.
+      ok: depts.length >= 3 || (depts.length >= 2 && assignments.length >= 1),
       evidence: [
         { elements: ["organization"], value: depts.join(", "), note: L("涉及的部门", "departments named") },
       ],
