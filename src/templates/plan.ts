@@ -7,6 +7,9 @@ import { common, formats, moneyFormat, pick } from "./i18n";
 import { resolveCommon, type TemplateOptions } from "./options";
 import type { Localized } from "../core/lang";
 import type { SheetSpec, SpecCell, WorkbookSpec } from "./spec";
+import { attainmentFormula, PLAN_NAMES } from "./plan-names";
+
+export { attainmentFormula, LOWER_IS_BETTER_WORDS, PLAN_NAMES, PLAN_PLACEHOLDERS } from "./plan-names";
 
 const S = {
   sheet: L("营销计划", "Marketing Plan"),
@@ -54,34 +57,6 @@ const S = {
   actual: L("实际值", "Actual"),
   attainment: L("达成率", "Attainment"),
   item: L("条目", "Item"),
-};
-
-/**
- * The defined names the plan template sets, for the scorer to read the template by (one home: the
- * reader imports these rather than spelling the names again).
- */
-export const PLAN_NAMES = {
-  dealer: "Plan_Dealer",
-  brand: "Plan_Brand",
-  elements: "Plan_Elements",
-  elementOwners: "Plan_ElementOwners",
-  elementDueDates: "Plan_ElementDueDates",
-  elementStatus: "Plan_ElementStatus",
-  salesTarget: "Plan_SalesTarget",
-  revenueTarget: "Plan_RevenueTarget",
-  budget: "Plan_Budget",
-  budgetPerVehicle: "Plan_BudgetPerVehicle",
-  indicators: "Plan_Indicators",
-  indicatorActuals: "Plan_IndicatorActuals",
-  controlActuals: "Plan_ControlActuals",
-  schedule: "Plan_Schedule",
-  control: "Plan_Control",
-  strategy: "Plan_Strategy",
-} as const;
-
-/** Texts a template cell holds until someone fills it in: never a dealer's name. */
-export const PLAN_PLACEHOLDERS = {
-  dealer: ["经销商名称", "Dealer name"] as readonly string[],
 };
 
 const statuses = [L("未开始", "Not started"), L("进行中", "In progress"), L("已完成", "Done")];
@@ -201,22 +176,6 @@ function strategySheet(lang: "zh-CN" | "en-US", title: string, dealer: string): 
   b.freezeAt(3, 0);
   b.print({ orientation: "landscape", footer: dealer });
   return b.build();
-}
-
-/**
- * Indicator names whose lower values are better (costs, spend): their attainment is target / actual.
- * The template's attainment formula searches the indicator's name for them, so a cost overrun shows
- * below 100% in Excel as it does in the scorer (src/core/rubric/indicators.ts).
- */
-export const LOWER_IS_BETTER_WORDS = ["费用", "成本", "cost", "spend", "expense"] as const;
-
-/** Attainment of the target in `target` by the actual in `actual`, blank until both are numbers. */
-export function attainmentFormula(label: string, target: string, actual: string): string {
-  const lower = LOWER_IS_BETTER_WORDS.map((w) => `ISNUMBER(SEARCH("${w}",${label}))`).join(",");
-  return (
-    `=IF(OR(NOT(ISNUMBER(${target})),NOT(ISNUMBER(${actual})),${target}<=0,${actual}<=0),"",` +
-    `IF(OR(${lower}),${target}/${actual},${actual}/${target}))`
-  );
 }
 
 export function buildPlan(options: TemplateOptions): WorkbookSpec {
