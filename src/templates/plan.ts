@@ -7,6 +7,9 @@ import { common, formats, moneyFormat, pick } from "./i18n";
 import { resolveCommon, type TemplateOptions } from "./options";
 import type { Lang, Localized } from "../core/lang";
 import { textOrNull, type SheetSpec, type SpecCell, type WorkbookSpec } from "./spec";
+import { attainmentFormula, PLAN_NAMES } from "./plan-names";
+
+export { attainmentFormula, LOWER_IS_BETTER_WORDS, PLAN_NAMES, PLAN_PLACEHOLDERS } from "./plan-names";
 
 const S = {
   sheet: L("营销计划", "Marketing Plan"),
@@ -51,6 +54,8 @@ const S = {
     "Success = target × action × correction: give each KPI a standard value and a control line, review it regularly and say what is done when it drifts.",
   ),
   part: L("部分", "Part"),
+  actual: L("实际值", "Actual"),
+  attainment: L("达成率", "Attainment"),
   item: L("条目", "Item"),
 };
 
@@ -237,6 +242,15 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
   b.cell(`B${i0 - 2}`, t(S.indicators)).style(`B${i0 - 2}`, "label");
   b.row(`A${i0 - 1}`, [t(S.no), t(S.indicator), t(S.measure), t(S.targetValue), t(S.owner)]);
   b.style(`A${i0 - 1}:E${i0 - 1}`, "header");
+  // Actual and attainment sit right of the note, so criterion 8 can be scored from the template.
+  b.row(`H${i0 - 1}`, [t(S.actual), t(S.attainment)]).style(`H${i0 - 1}:I${i0 - 1}`, "header");
+  b.put(
+    `I${i0}`,
+    Array.from({ length: i1 - i0 + 1 }, (_, i) => [
+      attainmentFormula(`B${i0 + i}`, `D${i0 + i}`, `H${i0 + i}`),
+    ]),
+  );
+  b.style(`H${i0}:H${i1}`, "input").style(`I${i0}:I${i1}`, "output").format(`I${i0}:I${i1}`, formats.percent);
   b.put(
     `A${i0}`,
     Array.from({ length: i1 - i0 + 1 }, (_, i) => [i + 1, null, null, null, null]),
@@ -267,6 +281,14 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
     t(S.owner),
   ]);
   b.style(`A${k0 - 1}:G${k0 - 1}`, "header");
+  b.row(`H${k0 - 1}`, [t(S.actual), t(S.attainment)]).style(`H${k0 - 1}:I${k0 - 1}`, "header");
+  b.put(
+    `I${k0}`,
+    Array.from({ length: k1 - k0 + 1 }, (_, i) => [
+      attainmentFormula(`B${k0 + i}`, `D${k0 + i}`, `H${k0 + i}`),
+    ]),
+  );
+  b.style(`H${k0}:H${k1}`, "input").style(`I${k0}:I${k1}`, "output").format(`I${k0}:I${k1}`, formats.percent);
   b.put(
     `A${k0}`,
     Array.from({ length: k1 - k0 + 1 }, (_, i) => [i + 1, null, null, null, null, null, null]),
@@ -277,20 +299,31 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
     .style(`A${k1 + 2}`, "note")
     .merge(`A${k1 + 2}:G${k1 + 2}`);
 
-  b.width("A", 6).width("B", 20).width("C", 40).width("D", 44).width("E", 20).width("F", 13).width("G", 13);
+  b.width("A", 6)
+    .width("B", 20)
+    .width("C", 40)
+    .width("D", 44)
+    .width("E", 20)
+    .width("F", 13)
+    .width("G", 13)
+    .width("H", 13)
+    .width("I", 11);
 
-  b.name("Plan_Dealer", "C2", "input").name("Plan_Brand", "E2", "input");
-  b.name("Plan_Elements", `D${e0}:D${e1}`, "input")
-    .name("Plan_ElementOwners", `E${e0}:E${e1}`, "input")
-    .name("Plan_ElementDueDates", `F${e0}:F${e1}`, "input")
-    .name("Plan_ElementStatus", `G${e0}:G${e1}`, "input")
-    .name("Plan_SalesTarget", `D${tr}`, "input")
-    .name("Plan_RevenueTarget", `D${L0.revenueTargetRow}`, "input")
-    .name("Plan_Budget", `D${L0.budgetRow}`, "input")
-    .name("Plan_BudgetPerVehicle", `D${L0.perVehicleRow}`, "output")
-    .name("Plan_Indicators", `B${i0}:E${i1}`, "input")
-    .name("Plan_Schedule", `B${s0}:E${s1}`, "input")
-    .name("Plan_Control", `B${k0}:G${k1}`, "input");
+  const N = PLAN_NAMES;
+  b.name(N.dealer, "C2", "input").name(N.brand, "E2", "input");
+  b.name(N.elements, `D${e0}:D${e1}`, "input")
+    .name(N.elementOwners, `E${e0}:E${e1}`, "input")
+    .name(N.elementDueDates, `F${e0}:F${e1}`, "input")
+    .name(N.elementStatus, `G${e0}:G${e1}`, "input")
+    .name(N.salesTarget, `D${tr}`, "input")
+    .name(N.revenueTarget, `D${L0.revenueTargetRow}`, "input")
+    .name(N.budget, `D${L0.budgetRow}`, "input")
+    .name(N.budgetPerVehicle, `D${L0.perVehicleRow}`, "output")
+    .name(N.indicators, `B${i0}:E${i1}`, "input")
+    .name(N.schedule, `B${s0}:E${s1}`, "input")
+    .name(N.control, `B${k0}:G${k1}`, "input")
+    .name(N.indicatorActuals, `H${i0}:H${i1}`, "input")
+    .name(N.controlActuals, `H${k0}:H${k1}`, "input");
 
   // Sections 3 and 4 (schedule, process control) start page 2 rather than split across the break.
   b.print({ orientation: "landscape", titleRows: "1:2", footer: c.dealerName, breaksAfter: [s0 - 3] });
@@ -299,7 +332,7 @@ export function buildPlan(options: TemplateOptions): WorkbookSpec {
   if (po.strategyOutline !== false) {
     const s = strategySheet(c.lang, t(S.strategySheet), c.dealerName);
     sheets.push(s);
-    names.push({ name: "Plan_Strategy", sheet: "strategy", ref: "D4:D18", role: "input" });
+    names.push({ name: PLAN_NAMES.strategy, sheet: "strategy", ref: "D4:D18", role: "input" });
   }
   return { kind: "plan", lang: c.lang, title: t(S.title), sheets, names };
 }

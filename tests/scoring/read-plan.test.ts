@@ -1,3 +1,4 @@
+import { scorePlan } from "../../src/core/rubric";
 import { readPlan, refOf, splitRef } from "../../src/scoring/read-plan";
 import { buildPlan } from "../../src/templates/plan";
 import { withValues } from "../../src/templates/spec";
@@ -189,6 +190,35 @@ describe("the plan template", () => {
     ]);
   });
 });
+
+test.each(["zh-CN", "en-US"] as const)(
+  "a template plan with actuals filled in scores criterion 8, costs compared the lower-is-better way (%s)",
+  async (lang) => {
+    let spec = buildPlan({ lang, dealerName: "Star Motors", plan: { salesTarget: 360 } });
+    spec = withValues(spec, "plan", "B27", [
+      ["集客量 leads", "CRM", 1000, "市场部"],
+      ["单车营销成本 cost per vehicle", "费用/销量", 2000, "财务部"],
+    ]);
+    spec = withValues(spec, "plan", "H27", [[900], [2500]]);
+    spec = withValues(spec, "plan", "B47", [["成交率", "话术演练", 0.2, 0.15, "每周", "销售部"]]);
+    spec = withValues(spec, "plan", "H47", [[0.2]]);
+    const snap = await readXlsx(await templateToXlsx(spec));
+    // The attainment column is a native formula that knows costs are better when lower.
+    const i28 = snap.sheets[0].cells.find((c) => c.row === 27 && c.col === 8);
+    expect(i28?.formula).toContain('SEARCH("成本",B28)');
+    const p = readPlan(snap);
+    expect(p.actuals.map((a) => [a.label, a.target, a.actual])).toEqual([
+      ["集客量 leads", 1000, 900],
+      ["单车营销成本 cost per vehicle", 2000, 2500],
+      ["成交率", 0.2, 0.2],
+    ]);
+    const c8 = scorePlan(p).criteria[7];
+    expect(c8.needsPerson).toBe(false);
+    // 0.9, 2000 / 2500 = 0.8 and 1: mean 0.9 → 4 (≥90 %).
+    expect(c8.auto).toBe(4);
+    expect(c8.evidence.map((e) => e.value)).toContain("单车营销成本 cost per vehicle: 2500 / 2000 = 80% ↓");
+  },
+);
 
 test("evidence references round-trip to sheet and address", () => {
   for (const name of ["营销计划", "Plan", "Dealer's plan", "Q2 plan"]) {

@@ -3,5 +3,5 @@ export { CRITERIA, ELEMENTS, ELEMENT_BY_ID, matchElementHeading, normalizeHeadin
 export type { CriterionInfo, ElementInfo } from "./elements";
 export { scorePlan } from "./scorePlan";
 export { applyOverride, effectiveScore, totals } from "./override";
-export { hasContent, textUnits, quantities, dateMentions, countItems } from "./text";
+export { hasContent, fillerOf, textUnits, quantities, dateMentions, countItems } from "./text";
 export { emptyPlan } from "./emptyPlan";

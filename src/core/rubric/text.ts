@@ -29,11 +29,55 @@ const PLACEHOLDERS = new Set([
   "…",
 ]);
 
-/** True when a text says something: not empty and not a placeholder such as 待定 / TBD. */
+/**
+ * Filler: words that stand where content should be and say nothing (详见附件, 同去年, 按厂家要求执行,
+ * see attachment). They earn nothing anywhere, and the evidence names them.
+ */
+const FILLER = new Set([
+  "详见附件",
+  "见附表",
+  "详见附表",
+  "另附",
+  "同去年",
+  "同上年",
+  "同往年",
+  "同上季度",
+  "按厂家要求执行",
+  "按厂家要求",
+  "按厂家规定执行",
+  "按公司要求执行",
+  "按要求执行",
+  "后续补充",
+  "待确定",
+  "seeattachment",
+  "seeattached",
+  "seeappendix",
+  "sameaslastyear",
+  "asperoemrequirements",
+  "tobeconfirmed",
+  "tbc",
+]);
+
+function squeeze(t: string): string {
+  return t.replace(/[\s.。,，;；:：!！、“”"'‘’()（）-]+/gu, "");
+}
+
+/** The filler a whole text consists of ("详见附件。", "TBD"), or null when it says something. */
+export function fillerOf(text: string | undefined | null): string | null {
+  if (text === undefined || text === null) return null;
+  const t = text.normalize("NFKC").trim().toLowerCase();
+  if (t === "") return null;
+  const s = squeeze(t);
+  if (PLACEHOLDERS.has(t) || PLACEHOLDERS.has(s) || FILLER.has(s)) return text.trim();
+  return null;
+}
+
+/** True when a text says something: not empty, not a placeholder such as 待定 / TBD, not filler. */
 export function hasContent(text: string | undefined | null): boolean {
   if (text === undefined || text === null) return false;
   const t = text.normalize("NFKC").trim().toLowerCase();
-  return !PLACEHOLDERS.has(t);
+  if (PLACEHOLDERS.has(t)) return false;
+  return fillerOf(text) === null;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/gu;
@@ -91,6 +135,9 @@ const DATE_PATTERNS: readonly RegExp[] = [
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/giu,
   /\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/giu,
   /\bweek\s+\d{1,2}\b/giu,
+  // "4/18", "4/1-6/30": month/day; a year or a third part ("2026/4/18") is matched above.
+  /(?<![\d/.])(?:1[0-2]|0?[1-9])\/(?:3[01]|[12]\d|0?[1-9])(?![\d/.%])/gu,
+  /\d{4}年第?[一二三四1-4]季度/gu,
 ];
 
 /** Dates and date-like points in time mentioned in a text ("3月5日", "2026-03-05", "Mar 5", "week 2"). */

@@ -96,6 +96,8 @@ export interface ControlItem {
 /** An actual result beside its planned target. */
 export interface ActualItem {
   readonly label: string;
+  /** Set when a lower actual is the better one (costs, spend); else the label decides. */
+  readonly lowerIsBetter?: boolean;
   readonly target: number | null;
   readonly actual: number | null;
   readonly ref?: CellRef;
@@ -126,7 +128,30 @@ export type CriterionKey =
   | "feedback"
   | "results";
 
+/** What a piece of evidence is, for code that sorts or filters it (never compare the note's prose). */
+export type EvidenceKind =
+  | "element"
+  | "filler"
+  | "count"
+  | "length"
+  | "indicator"
+  | "salesTarget"
+  | "budgetLine"
+  | "datedItem"
+  | "textDate"
+  | "milestone"
+  | "owner"
+  | "department"
+  | "kpi"
+  | "standard"
+  | "controlLine"
+  | "reviewCycle"
+  | "correctiveAction"
+  | "attainment"
+  | "noActuals";
+
 export interface Evidence {
+  readonly kind?: EvidenceKind;
   readonly elements?: readonly ElementId[];
   readonly ref?: CellRef;
   readonly value?: string | number;
