@@ -78,11 +78,16 @@ function isHeadingLine(line: string): boolean {
   return matchElementHeading(head, { loose: true }) !== null;
 }
 
-/** The sheet's values as rows, up to the last present cell. */
+/**
+ * The sheet's values as rows, each as long as its own last present cell: a sheet holding only A1 and
+ * XFD1048576 is one long row and a million empty ones, not a million rows of 16,384 cells.
+ */
 function denseRows(sheet: SheetSnapshot): CellValue[][] {
   const idx = new CellIndex(sheet.cells);
+  const width = new Map<number, number>();
+  for (const c of sheet.cells) width.set(c.row, Math.max(width.get(c.row) ?? 0, c.col + 1));
   const rows: CellValue[][] = [];
-  for (let r = 0; r <= idx.lastRow; r++) rows.push(new Array<CellValue>(idx.lastCol + 1).fill(null));
+  for (let r = 0; r <= idx.lastRow; r++) rows.push(new Array<CellValue>(width.get(r) ?? 0).fill(null));
   for (const c of sheet.cells) rows[c.row][c.col] = c.value;
   return rows;
 }
