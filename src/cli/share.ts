@@ -15,6 +15,7 @@ import { manifestId, tagXlsx } from "../share/tag";
 import { prepareXlsx, restoreXlsx, scanXlsx, ShareError } from "../share/xlsx";
 import { isOpenError } from "../workbook/ooxml/limits";
 import { Package } from "../workbook/ooxml/package";
+import { readWorkbookBytes } from "../workbook/ooxml/read";
 import { EXIT, OutputGuard, readInput, WriteRefused } from "./files";
 
 const USAGE: Record<Lang, string> = {
@@ -138,6 +139,9 @@ export async function run(args: string[]): Promise<number> {
   if (!read.ok) return fail(`${printable(input)}: ${read.error.text[lang]}`, lang, EXIT.failed);
   const data = read.bytes;
   try {
+    // Every command reads the whole workbook first, as score does: a part that is damaged, holds a
+    // DTD or is not XML refuses the file here, before --check reports on it or anything is written.
+    readWorkbookBytes(data);
     if (a.check) {
       const scan = await scanXlsx(data);
       process.stdout.write(`${TEXT.found[lang]}: ${scan.dealerCells}\n`);
@@ -170,7 +174,7 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${TEXT.wrote[lang]} ${printable(a.out)}\n`);
     return EXIT.ok;
   } catch (e) {
-    if (e instanceof ShareError) return fail(e.text[lang], lang, EXIT.failed);
+    if (e instanceof ShareError) return fail(`${printable(input)}: ${e.text[lang]}`, lang, EXIT.failed);
     if (isOpenError(e)) return fail(`${printable(input)}: ${e.text[lang]}`, lang, EXIT.failed);
     if (e instanceof WriteRefused) return fail(e.text[lang], lang, EXIT.usage);
     throw e;

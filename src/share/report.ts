@@ -182,7 +182,8 @@ export function formatReport(report: ShareReport, lang: Lang): string {
   const lines = report.entries.map(
     (e) =>
       // Sheet names and formulas come from the file: no control character reaches the terminal.
-      `${printable(quoteSheet(e.sheet))}!${e.range ?? e.address}\t${actions[e.action][lang]}\t${printable(e.original)}\t${e.message[lang]}`,
+      // A workbook-scope defined name has no sheet: shown as the name alone, not ''!Name.
+      `${e.sheet === "" ? "" : `${printable(quoteSheet(e.sheet))}!`}${e.range ?? e.address}\t${actions[e.action][lang]}\t${printable(e.original)}\t${e.message[lang]}`,
   );
   const totals =
     lang === "zh-CN"

@@ -3,16 +3,21 @@
 // ECMA-376 and XML 1.0, not from this project's reader. Where two answers are defensible, `why`
 // says which one is expected and for what reason.
 //
-// Limits assumed (README: a file "over 20 MB, or whose sheets would expand past 50 MB (100 MB in
-// all)" is refused): the big accepted cases stay under them (1,000,000 rows: 48.8 MB a sheet, 97.6 MB
-// for two sheets) and every bomb is past them. If the limits move, these cases say where the edges are.
+// Limits (src/workbook/ooxml/limits.ts; tests/generators/hostile.test.ts fails when the two differ):
+// a file over 30 MB is refused, and so is one whose parts would inflate past 256 MB each or 512 MB in
+// all (counted while inflating, and checked against the declared sizes before anything is
+// inflated), or that holds more than 3,000,000 cells. The big accepted cases stay under them
+// (1,000,000 rows: 48.8 MB a sheet, 97.6 MB and 2,000,000 cells for two sheets; the 60 MB sheet and
+// shared strings), every refused bomb is past one of them or lies about its size. These cases were
+// first written for limits of 20 MB / 50 MB / 100 MB; where that changed an answer, `why` says so.
 import type { Accepted, FixtureCase } from "./expectations";
 import * as H from "./hostile";
 
 export const ASSUMED_LIMITS = {
-  fileBytes: 20 * 1024 * 1024,
-  partBytes: 50 * 1024 * 1024,
-  totalBytes: 100 * 1024 * 1024,
+  fileBytes: 30 * 1024 * 1024,
+  partBytes: 256 * 1024 * 1024,
+  totalBytes: 512 * 1024 * 1024,
+  cells: 3_000_000,
 } as const;
 
 export interface HostileCase extends FixtureCase {
@@ -149,10 +154,11 @@ const container: HostileCase[] = [
   {
     id: "too-large",
     group: "container",
-    made: "the base workbook plus a 21 MB stored image of incompressible bytes: the file is 22 MB",
+    made: "the base workbook plus a 31 MB stored image of incompressible bytes: the file is 32 MB",
     size: "large",
     make: H.tooLarge,
     expect: refuse("too-large"),
+    why: "past the 30 MB file limit, refused before it is read (first made 22 MB for a 20 MB limit)",
   },
   {
     id: "duplicate-entry",
@@ -172,7 +178,16 @@ const bombs: HostileCase[] = [
     made: "a sheet of 34,834 copies of one 1,806-byte row (inline string), 60 MB inflated, sizes declared honestly; 340 KB on disk",
     size: "large",
     make: H.bombHonest60MB,
-    expect: refuse("expands-too-far"),
+    expect: {
+      accept: true,
+      cells: {
+        "Sheet1!A1": H.bombRowText(),
+        [`Sheet1!A${H.bombSheetRows(60 * H.MB)}`]: H.bombRowText(),
+        "Sheet1!B1": null,
+      },
+      cellCount: H.bombSheetRows(60 * H.MB),
+    },
+    why: "60 MB is under the 256 MB part limit and 34,834 cells under 3,000,000: a big but legal sheet, accepted (it was past the first 50 MB part limit); a reader must hold it within the 512 MB heap",
   },
   {
     id: "bomb-1gb",
@@ -181,14 +196,16 @@ const bombs: HostileCase[] = [
     size: "large",
     make: H.bomb1GB,
     expect: refuse("expands-too-far"),
+    why: "the one sheet declares 1 GiB, past the 256 MB part limit: refused from the directory, before anything is inflated",
   },
   {
     id: "bomb-many-parts",
     group: "bombs",
-    made: "three sheets of 40 MB each (honest): each under the part limit, 120 MB in all",
+    made: "three sheets of 200 MB each (honest): each under the 256 MB part limit, 600 MB in all",
     size: "large",
     make: H.bombManyParts,
     expect: refuse("expands-too-far"),
+    why: "past the 512 MB total; the declared sizes are honest, so it is refused before anything is inflated (first made 3 × 40 MB for a 100 MB total)",
   },
   {
     id: "bomb-shared-strings",
@@ -196,16 +213,17 @@ const bombs: HostileCase[] = [
     made: "a 60 MB sharedStrings.xml of one repeated <si>, honest sizes",
     size: "large",
     make: H.bombSharedStrings,
-    expect: refuse("expands-too-far"),
+    expect: { accept: true, cells: { "Sheet1!A1": "y".repeat(1790), "Sheet1!A2": null }, cellCount: 1 },
+    why: "60 MB is under the 256 MB part limit: accepted (it was past the first 50 MB limit); the 35,000 strings nobody uses must not cost more than their text",
   },
   {
     id: "bomb-unused-part",
     group: "bombs",
-    made: "the base workbook plus xl/media/image1.png inflating to 200 MB of zeros (honest sizes, 200 KB on disk)",
+    made: "the base workbook plus xl/media/image1.png inflating to 300 MB of zeros (honest sizes, 300 KB on disk)",
     size: "large",
     make: H.bombUnusedPart,
     expect: refuse("expands-too-far"),
-    why: "a cell reader never inflates image1.png, so 'accept' is defensible for score; but share and restore write the package back and the declared total is 200 MB, so the file is refused before anything is read, the same for every command",
+    why: "a cell reader never inflates image1.png, so 'accept' is defensible for score; but share and restore write the package back and the image declares 300 MB, past the 256 MB part limit, so the file is refused before anything is read, the same for every command (first made 200 MB for a 50 MB part limit)",
   },
   {
     id: "bomb-declared-small",
@@ -214,6 +232,7 @@ const bombs: HostileCase[] = [
     size: "large",
     make: H.bombDeclaredSmall,
     expect: refuse("expands-too-far"),
+    why: "the declared 2,000 bytes are under every limit; a reader counting while it inflates stops just past them (the size lies) after 2 KB of output, never near 120 MB or the part limit",
   },
   {
     id: "bomb-declared-huge",

@@ -22,6 +22,22 @@ export interface ZipEntry {
   readonly date: number;
 }
 
+// CRC-32 (IEEE), checked on every part as it inflates: a damaged entry is refused, not half-read.
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+function crc32Update(crc: number, b: Uint8Array): number {
+  let c = crc;
+  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  return c >>> 0;
+}
+
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(b: Uint8Array, sig: readonly number[]): boolean {
@@ -155,6 +171,11 @@ export class ZipReader {
       const dataOffset =
         headerOffset + 30 + view.getUint16(headerOffset + 26, true) + view.getUint16(headerOffset + 28, true);
       if (dataOffset + compressedSize > cdOffset) throw refuse.corrupt("zip data");
+      // The local header must tell the same sizes as the directory (readers going by one or the
+      // other would see different files), unless it defers them: a data descriptor (bit 3) or ZIP64.
+      const localSize = view.getUint32(headerOffset + 22, true);
+      if (!(flags & 0x0008) && localSize !== 0xffffffff && localSize !== uncompressedSize)
+        throw refuse.sizeLies(name);
       if (uncompressedSize > LIMITS.maxPartBytes) throw refuse.partTooLarge(name, LIMITS.maxPartBytes);
       if (method === 8 && compressedSize > 0 && uncompressedSize / compressedSize > LIMITS.maxRatio)
         throw refuse.sizeLies(name);
@@ -201,8 +222,10 @@ export class ZipReader {
     const data = this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     const ceiling = Math.min(limit, e.uncompressedSize);
     let out = 0;
+    let crc = 0xffffffff;
     const take = (chunk: Uint8Array): void => {
       out += chunk.length;
+      crc = crc32Update(crc, chunk);
       this.inflated += chunk.length;
       if (out > ceiling) {
         if (out > e.uncompressedSize) throw refuse.sizeLies(name);
@@ -230,6 +253,7 @@ export class ZipReader {
       }
     }
     if (out !== e.uncompressedSize) throw refuse.sizeLies(name);
+    if ((crc ^ 0xffffffff) >>> 0 !== e.crc) throw refuse.corrupt(`CRC of ${name}`);
   }
 
   /** The whole entry, inflated (bounded as in stream). */

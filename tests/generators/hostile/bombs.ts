@@ -18,11 +18,18 @@ export function repeatedRow(bytes: number): Uint8Array {
   return utf8(open + "x".repeat(bytes - open.length - close.length) + close);
 }
 
+/** How many rows of `rowBytes` make a worksheet part of at least `bytes`. */
+export function bombSheetRows(bytes: number, rowBytes = 1806): number {
+  return Math.ceil((bytes - SHEET_HEAD.length - SHEET_TAIL.length) / rowBytes);
+}
+
+/** The text of each row's one inline string in a bomb sheet of `rowBytes` rows. */
+export const bombRowText = (rowBytes = 1806): string =>
+  "x".repeat(rowBytes - '<row><c t="inlineStr"><is><t>'.length - "</t></is></c></row>".length);
+
 /** A worksheet part that inflates to at least `bytes`: rows of `rowBytes` repeated. */
 export function bombSheet(bytes: number, rowBytes = 1806): Deflated {
-  const unit = repeatedRow(rowBytes);
-  const times = Math.ceil((bytes - SHEET_HEAD.length - SHEET_TAIL.length) / unit.length);
-  return deflateRepeat(SHEET_HEAD, unit, times, SHEET_TAIL);
+  return deflateRepeat(SHEET_HEAD, repeatedRow(rowBytes), bombSheetRows(bytes, rowBytes), SHEET_TAIL);
 }
 
 function withSheets(parts: readonly Deflated[], extra: Partial<BookOptions> = {}): ZipEntry[] {
@@ -43,9 +50,9 @@ export function bomb1GB(): Uint8Array {
   return zip(withSheets([bombSheet(1024 * MB)]));
 }
 
-/** Three sheets of 40 MB each, honest: each under a 50 MB part limit, 120 MB in all. */
+/** Three sheets of 200 MB each, honest: each under the 256 MB part limit, 600 MB in all (limit 512 MB). */
 export function bombManyParts(): Uint8Array {
-  const s = bombSheet(40 * MB);
+  const s = bombSheet(200 * MB);
   return zip(withSheets([s, s, s]));
 }
 
@@ -71,18 +78,18 @@ export function bombSharedStrings(): Uint8Array {
 }
 
 /**
- * The base workbook plus xl/media/image1.png inflating to 200 MB of zeros (honest sizes, ~200 KB
- * compressed), a part no reader of cells needs.
+ * The base workbook plus xl/media/image1.png inflating to 300 MB of zeros (honest sizes, ~300 KB
+ * compressed; past the 256 MB part limit), a part no reader of cells needs.
  */
 export function bombUnusedPart(): Uint8Array {
-  const zeros = deflateRepeat(new Uint8Array(0), new Uint8Array(1), 200 * MB, new Uint8Array(0));
+  const zeros = deflateRepeat(new Uint8Array(0), new Uint8Array(1), 300 * MB, new Uint8Array(0));
   return book({ ...baseOptions(), extra: [{ name: "xl/media/image1.png", deflated: zeros }] });
 }
 
-/** The sheet inflates to 120 MB, but both headers declare 2,000 bytes (CRC true). */
-export function bombDeclaredSmall(): Uint8Array {
+/** The sheet inflates to `bytes` (120 MB), but both headers declare 2,000 bytes (CRC true). */
+export function bombDeclaredSmall(bytes = 120 * MB): Uint8Array {
   return zip(
-    withSheets([bombSheet(120 * MB)]).map((e) =>
+    withSheets([bombSheet(bytes)]).map((e) =>
       /sheet1\.xml$/.test(String(e.name)) ? { ...e, local: { size: 2000 }, central: { size: 2000 } } : e,
     ),
   );

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync } from "node:zlib";
 import { isOpenError, LIMITS, type OpenErrorCode } from "../../../src/workbook/ooxml/limits";
 import { Package } from "../../../src/workbook/ooxml/package";
 import { ZipReader } from "../../../src/workbook/ooxml/zip";
@@ -65,11 +65,18 @@ function declareSize(bytes: Uint8Array, entry: string, size: number): Uint8Array
 function lyingZip(real: number, declared: number): Uint8Array {
   const enc = new TextEncoder();
   const entries = [
-    { name: enc.encode("xl/workbook.xml"), data: deflateRawSync(Buffer.from("<workbook/>")), size: 11 },
+    {
+      name: enc.encode("xl/workbook.xml"),
+      data: deflateRawSync(Buffer.from("<workbook/>")),
+      size: 11,
+      crc: crc32(Buffer.from("<workbook/>")),
+    },
     {
       name: enc.encode("xl/worksheets/sheet1.xml"),
       data: deflateRawSync(Buffer.alloc(real, 0x61)),
       size: declared,
+      // The true CRC of what it holds: only the size lies (the reader checks CRCs too).
+      crc: crc32(Buffer.alloc(real, 0x61)),
     },
   ];
   const parts: Uint8Array[] = [];
@@ -81,6 +88,7 @@ function lyingZip(real: number, declared: number): Uint8Array {
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 20, true);
     lv.setUint16(8, 8, true);
+    lv.setUint32(14, e.crc, true);
     lv.setUint32(18, e.data.length, true);
     lv.setUint32(22, e.size, true);
     lv.setUint16(26, e.name.length, true);
@@ -89,6 +97,7 @@ function lyingZip(real: number, declared: number): Uint8Array {
     const cv = new DataView(cd.buffer);
     cv.setUint32(0, 0x02014b50, true);
     cv.setUint16(10, 8, true);
+    cv.setUint32(16, e.crc, true);
     cv.setUint32(20, e.data.length, true);
     cv.setUint32(24, e.size, true);
     cv.setUint16(28, e.name.length, true);
