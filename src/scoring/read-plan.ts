@@ -5,7 +5,7 @@
 // the same in Excel, in the browser and on the CLI.
 import type { PlanDocument } from "../core/rubric";
 import { splitSheetRef } from "../core/a1";
-import { CellIndex, type SheetSnapshot, type WorkbookSnapshot } from "../workbook/port";
+import { cellValueAt, type SheetSnapshot, type WorkbookSnapshot } from "../workbook/port";
 import { emptyCollect } from "./read/collect";
 import { labelledDealer, titleDealer } from "./read/dealer";
 import { Grid } from "./read/grid";
@@ -22,7 +22,7 @@ export const splitRef = splitSheetRef;
 
 /** True for the scorecard sheet this add-in writes, so scoring a scored copy does not read it back. */
 function isScorecard(sheet: SheetSnapshot): boolean {
-  const a1 = cellText(new CellIndex(sheet.cells).value(0, 0));
+  const a1 = cellText(cellValueAt(sheet.cells, 0, 0));
   return SCORECARD_TITLES.some((t) => a1.startsWith(t));
 }
 

@@ -13,7 +13,7 @@ import {
 } from "../core/rubric";
 import { SheetBuilder } from "../templates/builder";
 import { asText, type SheetSpec, type SpecCell, type WorkbookSpec } from "../templates/spec";
-import { CellIndex, type WorkbookSnapshot } from "../workbook/port";
+import { CellIndex, cellValueAt, type WorkbookSnapshot } from "../workbook/port";
 import { SCORECARD_TITLE, SCORECARD_TITLES } from "./scorecard-titles";
 
 const S = {
@@ -149,13 +149,11 @@ export function buildScorecard(score: PlanScore, options: ScorecardOptions): Wor
  */
 export function readOverrides(snapshot: WorkbookSnapshot, score: PlanScore): PlanScore {
   // The last scorecard is the latest one ("评分卡 (2)" is added after "评分卡").
-  const sheet = [...snapshot.sheets]
-    .reverse()
-    .map((s) => new CellIndex(s.cells))
-    .find((s) => {
-      const a1 = s.value(0, 0);
-      return typeof a1 === "string" && SCORECARD_TITLES.some((x) => a1.startsWith(x));
-    });
+  const found = [...snapshot.sheets].reverse().find((s) => {
+    const a1 = cellValueAt(s.cells, 0, 0);
+    return typeof a1 === "string" && SCORECARD_TITLES.some((x) => a1.startsWith(x));
+  });
+  const sheet = found ? new CellIndex(found.cells) : undefined;
   if (!sheet) return score;
   let out = score;
   for (const info of CRITERIA) {

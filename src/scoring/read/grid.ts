@@ -53,7 +53,8 @@ export class Grid {
   ) {
     this.index = new CellIndex(sheet.cells);
     const merges = mergeStarts(sheet);
-    const byRow = new Map<number, GridCell[]>();
+    // By row number in an array (holes cost nothing to skip), already in row order.
+    const byRow: GridCell[][] = [];
     const sizes = new Map<number, number>();
     for (const c of sheet.cells) {
       const text = cellText(c.value);
@@ -66,17 +67,17 @@ export class Grid {
         ...(c.size !== undefined ? { size: c.size } : {}),
         ...(c.format !== undefined ? { format: c.format } : {}),
       };
-      const list = byRow.get(c.row);
+      const list = byRow[c.row];
       if (list) list.push(cell);
-      else byRow.set(c.row, [cell]);
+      else byRow[c.row] = [cell];
       if (c.size !== undefined && typeof c.value === "string")
         sizes.set(c.size, (sizes.get(c.size) ?? 0) + 1);
     }
     this.bodySize = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
     const lines: Line[] = [];
     let prev = -2;
-    for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
-      const cells = (byRow.get(row) ?? []).sort((a, b) => a.col - b.col);
+    byRow.forEach((rowCells, row) => {
+      const cells = rowCells.sort((a, b) => a.col - b.col);
       const afterGap = row - prev > 1 && prev >= 0;
       prev = row;
       const merged = merges.has(row * 16384 + cells[0].col);
@@ -86,7 +87,7 @@ export class Grid {
       );
       if (split < 0) {
         lines.push({ row, cells, afterGap, merged });
-        continue;
+        return;
       }
       const parts = String(cells[split].value)
         .split(/\r?\n/)
@@ -102,7 +103,7 @@ export class Grid {
           merged,
         });
       });
-    }
+    });
     this.lines = lines;
   }
 

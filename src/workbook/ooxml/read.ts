@@ -109,10 +109,12 @@ export function readSheetCells(
   part: string,
   ctx: ReadContext,
 ): { cells: SnapshotCell[]; merges: string[] } {
-  const byKey = new Map<number, SnapshotCell>();
+  // Cells in reading order; sorted and rid of repeated addresses at the end. (A Map keyed
+  // row·16384+col costs three times as much: such keys leave V8's small-integer range.)
+  const read: SnapshotCell[] = [];
   const merges: string[] = [];
   const masters = new Map<string, { formula: string; row: number; col: number }>();
-  const orphans: { key: number; si: string; row: number; col: number }[] = [];
+  const orphans: { index: number; si: string; row: number; col: number }[] = [];
   let row = -1;
   let col = -1;
   // The cell being read.
@@ -140,14 +142,15 @@ export function readSheetCells(
       else {
         const m = masters.get(cell.si);
         if (m) formula = shiftFormula(m.formula, cell.row - m.row, cell.col - m.col);
-        else orphans.push({ key: cell.row * 16384 + cell.col, si: cell.si, row: cell.row, col: cell.col });
+        // This cell is pushed below whatever it holds (a shared member never returns early).
+        else orphans.push({ index: read.length, si: cell.si, row: cell.row, col: cell.col });
       }
     }
     const value = cellValue(cell.t, cell.v, cell.is, ctx.strings);
     if (value === null && formula === undefined && !(cell.ft === "shared" && cell.si !== undefined)) return;
     if (++ctx.cells > LIMITS.maxCells) throw refuse.tooManyCells();
     const look = ctx.styles.look(cell.s);
-    byKey.set(cell.row * 16384 + cell.col, {
+    read.push({
       row: cell.row,
       col: cell.col,
       value,
@@ -242,12 +245,19 @@ export function readSheetCells(
   // Members of a shared group written before their master (rows out of order): resolve them now.
   for (const o of orphans) {
     const m = masters.get(o.si);
-    const cell = byKey.get(o.key);
+    const cell = read[o.index];
     if (!m || !cell) continue;
-    byKey.set(o.key, { ...cell, formula: "=" + shiftFormula(m.formula, o.row - m.row, o.col - m.col) });
+    read[o.index] = { ...cell, formula: "=" + shiftFormula(m.formula, o.row - m.row, o.col - m.col) };
   }
-  const cells = [...byKey.values()].filter((x) => x.formula !== undefined || x.value !== null);
-  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  // A stable sort keeps two cells of one address in reading order: the later one is kept.
+  read.sort((a, b) => a.row - b.row || a.col - b.col);
+  const cells: SnapshotCell[] = [];
+  for (let i = 0; i < read.length; i++) {
+    const x = read[i];
+    const next = read[i + 1];
+    if (next && next.row === x.row && next.col === x.col) continue;
+    if (x.formula !== undefined || x.value !== null) cells.push(x);
+  }
   return { cells, merges };
 }
 
