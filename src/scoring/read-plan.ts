@@ -26,12 +26,25 @@ function isScorecard(sheet: SheetSnapshot): boolean {
   return SCORECARD_TITLES.some((t) => a1.startsWith(t));
 }
 
+/**
+ * A plan is a document: the rows of a sheet past this one are data (an export pasted beside the
+ * plan), not text to read for the rubric. Without the bound a million-row sheet became a million
+ * lines of section text and overran a 512 MB heap; real plans stay far below it.
+ */
+export const PLAN_MAX_ROWS = 20_000;
+
+function planRows(sheet: SheetSnapshot): SheetSnapshot {
+  if (sheet.cells.every((c) => c.row < PLAN_MAX_ROWS)) return sheet;
+  return { ...sheet, cells: sheet.cells.filter((c) => c.row < PLAN_MAX_ROWS) };
+}
+
 export function readPlan(wb: WorkbookSnapshot): PlanDocument {
   const out = emptyCollect();
   const template = templateSheets(wb);
   let titled: string | undefined;
-  for (const sheet of wb.sheets) {
-    if (isScorecard(sheet)) continue;
+  for (const whole of wb.sheets) {
+    if (isScorecard(whole)) continue;
+    const sheet = planRows(whole);
     const g = new Grid(sheet, isHeadingText);
     readSections(g, out, template.has(sheet.name));
     if (!template.has(sheet.name)) {
