@@ -1,6 +1,8 @@
 // Three jest projects, by what a test needs besides Node:
 // - unit: nothing (no dist/, no browser, no LibreOffice); `npm run test:unit`, meant to stay under 90 s.
-// - integration: LibreOffice (soffice) and the production build in dist/; files named *.int.test.ts.
+// - integration: LibreOffice (soffice), the production build in dist/, child processes by the
+//   hundred and files of hundreds of megabytes (the command line's proofs, the hostile generators);
+//   files named *.int.test.ts.
 // - e2e: the production build in headless chromium; tests/e2e.
 // `npm test` runs all three after the build (tests/support/test-all.sh), which is what CI runs.
 const transform = {

@@ -3,7 +3,7 @@
 // ECMA-376 and XML 1.0, not from this project's reader. Where two answers are defensible, `why`
 // says which one is expected and for what reason.
 //
-// Limits (src/workbook/ooxml/limits.ts; tests/generators/hostile.test.ts fails when the two differ):
+// Limits (src/workbook/ooxml/limits.ts; tests/generators/hostile.int.test.ts fails when the two differ):
 // a file over 30 MB is refused, and so is one whose parts would inflate past 256 MB each or 512 MB in
 // all (counted while inflating, and checked against the declared sizes before anything is
 // inflated), or that holds more than 3,000,000 cells. The big accepted cases stay under them

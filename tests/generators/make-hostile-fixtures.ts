@@ -1,7 +1,7 @@
 // Writes the small hostile cases to tests/fixtures/hostile/ (run: npx tsx tests/generators/make-hostile-fixtures.ts).
 // Large cases (bombs over ~1 MB on disk or slow to make, 1,000,000 rows …) are never committed:
 // tests and the benchmark make them from tests/generators/hostile.ts when they need them. The
-// generators are deterministic, and tests/generators/hostile.test.ts checks the committed bytes
+// generators are deterministic, and tests/generators/hostile.int.test.ts checks the committed bytes
 // are what they make today.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
