@@ -43,7 +43,7 @@ export function scoreActions(f: PlanFacts): CriterionScore {
         { elements: ["mix"], value: listed, note: L("列出的行动/活动数", "actions and activities listed") },
       ],
       fix: L(
-        `逐条列出至少 3 项具体行动或活动(现有 ${listed} 项),如车展、试驾会、老客户转介绍`,
+        `逐条列出至少 3 项具体行动或活动（现有 ${listed} 项），如车展、试驾会、老客户转介绍`,
         `list at least 3 concrete actions or activities (now ${listed}), e.g. auto show, test-drive day, referral drive`,
       ),
     },
@@ -64,7 +64,7 @@ export function scoreActions(f: PlanFacts): CriterionScore {
               ...(c.ref ? { ref: c.ref } : {}),
             })),
       fix: L(
-        "为每项活动写出关键控制指标(如到店人数、留资数)",
+        "为每项活动写出关键控制指标（如到店人数、留资数）",
         "give each activity its key control indicator (e.g. store visits, leads captured)",
       ),
     },
@@ -77,7 +77,7 @@ export function scoreActions(f: PlanFacts): CriterionScore {
       ok: dated.length >= 3,
       evidence: [{ value: dated.length, note: L("有日期的活动数", "number of dated activities") }],
       fix: L(
-        `至少 3 项活动有明确日期(现有 ${dated.length} 项)`,
+        `至少 3 项活动有明确日期（现有 ${dated.length} 项）`,
         `date at least 3 activities (now ${dated.length})`,
       ),
     },

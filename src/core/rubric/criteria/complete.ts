@@ -34,11 +34,11 @@ export function scoreComplete(f: PlanFacts): CriterionScore {
     {
       elements: have,
       value: `${have.length}/12`,
-      note: L(`已有 ${have.length} 个要素,共 12 个`, `${have.length} of the 12 elements are there`),
+      note: L(`已有 ${have.length} 个要素，共 12 个`, `${have.length} of the 12 elements are there`),
     },
   ];
   const fix = L(
-    `补全缺失的要素:${names(missing, "zh-CN")}`,
+    `补全缺失的要素：${names(missing, "zh-CN")}`,
     `add the missing elements: ${names(missing, "en-US")}`,
   );
   return result(1, (5 * have.length) / 12, evidence, missing.length > 0 ? [fix] : []);

@@ -47,7 +47,7 @@ export function scoreConcise(f: PlanFacts): CriterionScore {
     {
       kind: "count",
       value: points,
-      note: L("数字、日期和表格行(要点)", "figures, dates and table lines (the points made)"),
+      note: L("数字、日期和表格行（要点）", "figures, dates and table lines (the points made)"),
     },
   ];
   for (const id of long)
@@ -55,7 +55,7 @@ export function scoreConcise(f: PlanFacts): CriterionScore {
       kind: "length",
       elements: [id],
       value: textUnits(f.text(id)),
-      note: L(`“${name(id, "zh-CN")}”过长(上限 ${maxUnits(id)} 字)`, `"${name(id, "en-US")}" is too long`),
+      note: L(`“${name(id, "zh-CN")}”过长（上限 ${maxUnits(id)} 字）`, `"${name(id, "en-US")}" is too long`),
       ...refOf(f, id),
     });
   for (const id of filler)
@@ -76,12 +76,12 @@ export function scoreConcise(f: PlanFacts): CriterionScore {
   if (units > PADDED_UNITS) {
     score = Math.min(score, units > PADDED_UNITS * 1.4 ? 1 : 2);
     fixes.push(
-      L("删去套话、前言和附录,只留要点", "cut the boilerplate, preface and appendices; keep the points"),
+      L("删去套话、前言和附录，只留要点", "cut the boilerplate, preface and appendices; keep the points"),
     );
   } else if (long.length > 0)
     fixes.push(
       L(
-        `精简过长的要素(执行概要 ≤250 字,其他 ≤500 字):${names(long, "zh-CN")}`,
+        `精简过长的要素（执行概要 ≤250 字，其他 ≤500 字）：${names(long, "zh-CN")}`,
         `shorten the elements that are too long (summary ≤125 words, others ≤250 words): ${names(long, "en-US")}`,
       ),
     );
@@ -89,7 +89,7 @@ export function scoreConcise(f: PlanFacts): CriterionScore {
     score = Math.min(score, 3);
     fixes.push(
       L(
-        "用数字、日期和负责人写出要点,少用空泛的口号",
+        "用数字、日期和负责人写出要点，少用空泛的口号",
         "make the points with figures, dates and owners rather than general phrases",
       ),
     );
@@ -98,7 +98,7 @@ export function scoreConcise(f: PlanFacts): CriterionScore {
     score = Math.min(score - 1, filler.length >= present.length ? 2 : 4);
     fixes.push(
       L(
-        `把占位的话(详见附件、待定、同去年)换成内容:${names(filler, "zh-CN")}`,
+        `把占位的话（详见附件、待定、同去年）换成内容：${names(filler, "zh-CN")}`,
         `replace the filler (see attachment, TBD, same as last year) with content: ${names(filler, "en-US")}`,
       ),
     );

@@ -111,7 +111,7 @@ export function scoreFeedback(f: PlanFacts): CriterionScore {
       ok: standard.length > 0,
       evidence: standard,
       fix: L(
-        "为关键 KPI 设定标准值(如集客率标准值 15%)",
+        "为关键 KPI 设定标准值（如集客率标准值 15%）",
         "set a standard value for each key KPI (e.g. lead capture rate 15%)",
       ),
     },
@@ -119,7 +119,7 @@ export function scoreFeedback(f: PlanFacts): CriterionScore {
       ok: line.length > 0,
       evidence: line,
       fix: L(
-        "在标准值两侧设定监督控制线(预警线/控制线)",
+        "在标准值两侧设定监督控制线（预警线/控制线）",
         "set control lines around the standard value (warning and control lines)",
       ),
     },
@@ -127,7 +127,7 @@ export function scoreFeedback(f: PlanFacts): CriterionScore {
       ok: cycle.length > 0,
       evidence: cycle,
       fix: L(
-        "规定检查和复盘的周期(如每周例会、每月复盘)",
+        "规定检查和复盘的周期（如每周例会、每月复盘）",
         "fix the review cycle (e.g. weekly check, monthly review)",
       ),
     },
@@ -158,7 +158,7 @@ export function scoreFeedback(f: PlanFacts): CriterionScore {
         ? null
         : (base.suggestion ??
           L(
-            "让每个 KPI 都有标准值、控制线和具体的纠偏措施(不是“加强培训”“及时调整”)",
+            "让每个 KPI 都有标准值、控制线和具体的纠偏措施（不是“加强培训”“及时调整”）",
             'give every KPI a standard value, a control line and a specific corrective action (not "more training", "adjust in time")',
           )),
   };

@@ -84,14 +84,14 @@ export function scoreMeasurable(f: PlanFacts): CriterionScore {
   if (n < 4)
     fixes.push(
       L(
-        `至少列出 4 个带数值和单位的指标(现有 ${n} 个),如“二季度新车销量 480 台”“成交率 25%”`,
+        `至少列出 4 个带数值和单位的指标（现有 ${n} 个），如“二季度新车销量 480 台”“成交率 25%”`,
         `list at least 4 indicators with a number and a unit (now ${n}), e.g. "480 new cars in Q2", "closing rate 25%"`,
       ),
     );
   if (n >= 1 && (mk.length === 0 || fin.length === 0))
     fixes.push(
       L(
-        "营销目标和财务目标各至少一个量化指标(如销量台数与毛利/费用金额)",
+        "营销目标和财务目标各至少一个量化指标（如销量台数与毛利/费用金额）",
         "quantify both a marketing objective and a financial one (e.g. units sold and gross profit or cost in yuan)",
       ),
     );

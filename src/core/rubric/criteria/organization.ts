@@ -88,20 +88,20 @@ export function scoreOrganization(f: PlanFacts): CriterionScore {
         { elements: ["organization"], value: depts.join(", "), note: L("涉及的部门", "departments named") },
       ],
       fix: L(
-        "写明牵头、支持和协助的部门(如市场部牵头,销售部、售后部支持)",
+        "写明牵头、支持和协助的部门（如市场部牵头，销售部、售后部支持）",
         "name the leading, supporting and assisting departments (e.g. marketing leads, sales and after-sales support)",
       ),
     },
     {
       ok: assignments.length >= 1,
       evidence: assignments.slice(0, 3),
-      fix: L("为各项工作指定负责人(姓名)", "name an owner (a person) for the work"),
+      fix: L("为各项工作指定负责人（姓名）", "name an owner (a person) for the work"),
     },
     {
       ok: assignments.length >= 3,
       evidence: [{ value: assignments.length, note: L("责任分配数", "assignments") }],
       fix: L(
-        `至少 3 项要素或活动指定负责人(现有 ${assignments.length} 项)`,
+        `至少 3 项要素或活动指定负责人（现有 ${assignments.length} 项）`,
         `give at least 3 elements or activities an owner (now ${assignments.length})`,
       ),
     },
@@ -109,7 +109,7 @@ export function scoreOrganization(f: PlanFacts): CriterionScore {
       ok: assignments.length >= 6,
       evidence: [],
       fix: L(
-        `把负责人落实到大部分要素和活动(至少 6 项,现有 ${assignments.length} 项)`,
+        `把负责人落实到大部分要素和活动（至少 6 项，现有 ${assignments.length} 项）`,
         `assign owners to most elements and activities (at least 6, now ${assignments.length})`,
       ),
     },

@@ -47,14 +47,14 @@ export function scoreResults(f: PlanFacts): CriterionScore {
         {
           kind: "noActuals",
           note: L(
-            "计划中没有实际执行数据,需人工评分",
+            "计划中没有实际执行数据，需人工评分",
             "the plan holds no actual results; a person should score this",
           ),
         },
       ],
       [
         L(
-          "执行后填入各目标的实际完成值,或由评审人员人工评分",
+          "执行后填入各目标的实际完成值，或由评审人员人工评分",
           "enter the actual figures beside the targets after execution, or have a reviewer score this criterion",
         ),
       ],
@@ -72,20 +72,20 @@ export function scoreResults(f: PlanFacts): CriterionScore {
       ` = ${Math.round(rate * 1000) / 10}%${lower ? " ↓" : ""}`,
     ),
     note: lower
-      ? L("目标/实际(越低越好)", "target / actual (lower is better)")
+      ? L("目标/实际（越低越好）", "target / actual (lower is better)")
       : L("实际/目标", "actual / target"),
     ...(a.ref ? { ref: a.ref } : {}),
   }));
   evidence.unshift({
     kind: "attainment",
     value: `${Math.round(mean * 1000) / 10}%`,
-    note: L("平均达成率(单项上限 100%)", "mean attainment (each line capped at 100%)"),
+    note: L("平均达成率（单项上限 100%）", "mean attainment (each line capped at 100%)"),
   });
   const score = STEPS.find(([at]) => mean + 1e-9 >= at)?.[1] ?? 0;
   const behind = pairs.filter((p) => p.rate < 1).map((p) => p.item.label);
   return result(8, score, evidence, [
     L(
-      `分析未达成的目标并制定改进措施:${behind.join("、")}`,
+      `分析未达成的目标并制定改进措施：${behind.join("、")}`,
       `analyse the targets that were missed and plan improvements: ${behind.join(", ")}`,
     ),
   ]);

@@ -88,7 +88,7 @@ export function scoreSalesBudgetSchedule(f: PlanFacts): CriterionScore {
       ok: salesTargets.length >= 1,
       evidence: salesTargets.slice(0, 2),
       fix: L(
-        "写明销售目标(台数),如“二季度新车销量 360 台”",
+        "写明销售目标（台数），如“二季度新车销量 360 台”",
         'state the sales target in units, e.g. "360 new cars in Q2"',
       ),
     },
@@ -103,20 +103,20 @@ export function scoreSalesBudgetSchedule(f: PlanFacts): CriterionScore {
         { elements: ["expenses"], value: budgetCount, note: L("预算明细行数", "itemized budget lines") },
       ],
       fix: L(
-        `把预算拆成至少 3 个明细项(现有 ${budgetCount} 项),如广告、活动、礼品`,
+        `把预算拆成至少 3 个明细项（现有 ${budgetCount} 项），如广告、活动、礼品`,
         `break the budget into at least 3 lines (now ${budgetCount}), e.g. advertising, events, gifts`,
       ),
     },
     {
       ok: dated.length >= 1,
       evidence: dated.slice(0, 2),
-      fix: L("写出时间进度(各项工作的日期)", "add a schedule with dates for the work"),
+      fix: L("写出时间进度（各项工作的日期）", "add a schedule with dates for the work"),
     },
     {
       ok: milestone.length >= 1,
       evidence: milestone.slice(0, 2),
       fix: L(
-        "标出关键节点(里程碑),如活动启动、中期检查、结束复盘的日期",
+        "标出关键节点（里程碑），如活动启动、中期检查、结束复盘的日期",
         "mark the milestones, e.g. the dates of launch, mid-term check and closing review",
       ),
     },
