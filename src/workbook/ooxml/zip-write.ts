@@ -3,27 +3,12 @@
 // deflated. Always writes sizes in the local headers (no data descriptors) and ZIP64 records only
 // where a size or offset needs them.
 import { deflateSync } from "fflate";
+import { crc32 } from "./crc32";
 import type { ZipEntry } from "./zip";
 
 export type ZipOut =
   | { readonly name: string; readonly data: Uint8Array }
   | { readonly name: string; readonly raw: { readonly entry: ZipEntry; readonly bytes: Uint8Array } };
-
-let CRC_TABLE: Uint32Array | undefined;
-
-export function crc32(data: Uint8Array): number {
-  if (!CRC_TABLE) {
-    CRC_TABLE = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      CRC_TABLE[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 interface Prepared {
   name: Uint8Array;

@@ -5,6 +5,7 @@
 // in Node and in the browser (fflate).
 import { Inflate } from "fflate";
 import { LIMITS, refuse } from "./limits";
+import { crc32 } from "./crc32";
 
 export interface ZipEntry {
   readonly name: string;
@@ -20,22 +21,6 @@ export interface ZipEntry {
   readonly dataOffset: number;
   readonly time: number;
   readonly date: number;
-}
-
-// CRC-32 (IEEE), checked on every part as it inflates: a damaged entry is refused, not half-read.
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-function crc32Update(crc: number, b: Uint8Array): number {
-  let c = crc;
-  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
-  return c >>> 0;
 }
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -222,10 +207,11 @@ export class ZipReader {
     const data = this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     const ceiling = Math.min(limit, e.uncompressedSize);
     let out = 0;
-    let crc = 0xffffffff;
+    // CRC-32 checked as the part inflates: a damaged entry is refused, not half-read.
+    let crc = 0;
     const take = (chunk: Uint8Array): void => {
       out += chunk.length;
-      crc = crc32Update(crc, chunk);
+      crc = crc32(chunk, crc);
       this.inflated += chunk.length;
       if (out > ceiling) {
         if (out > e.uncompressedSize) throw refuse.sizeLies(name);
@@ -253,7 +239,7 @@ export class ZipReader {
       }
     }
     if (out !== e.uncompressedSize) throw refuse.sizeLies(name);
-    if ((crc ^ 0xffffffff) >>> 0 !== e.crc) throw refuse.corrupt(`CRC of ${name}`);
+    if (crc !== e.crc) throw refuse.corrupt(`CRC of ${name}`);
   }
 
   /** The whole entry, inflated (bounded as in stream). */
