@@ -173,7 +173,7 @@ function formatDate(value: number, toks: readonly Token[]): string | null {
         case "y":
           return code.length <= 2 ? pad(d.getUTCFullYear() % 100, true) : String(d.getUTCFullYear());
         case "m": {
-          // "m" right after hours or right before seconds is minutes, as in Excel.
+          // "m" right after hours or right before seconds is minutes, the way Excel reads it.
           const before = letters
             .slice(0, i)
             .reverse()
