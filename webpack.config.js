@@ -112,7 +112,8 @@ class HelpPagesPlugin {
 // build/prerender-pane.tsx renders it with react-dom/server, once per first-paint variant (language ×
 // likely host); the Chinese preview one goes into #root, the others into <template>s, and the boot
 // entry (src/taskpane/boot.ts, compiled as usual) is inlined after #root to pick one before the first
-// paint. index.tsx hydrates it. office.js stays the first script in <head>, as the Store requires.
+// paint. index.tsx hydrates it. office.js stays the first script in <head>, from the CDN, as the Store
+// requires; the entries' own <script> tags are replaced by the boot script's loading (loader.ts).
 class PrerenderPanePlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("PrerenderPanePlugin", (compilation) => {
@@ -165,9 +166,27 @@ class PrerenderPanePlugin {
     }
   }
 
-  inject(html, boot, pane) {
+  /**
+   * The entries' <script> tags html-webpack-plugin wrote, taken out of the page: the boot script loads
+   * them (functions after office.js, the rest after the first paint; src/taskpane/loader.ts).
+   */
+  takeScripts(html) {
+    const tag = /<script\b(?![^>]*appsforoffice)[^>]*\bsrc=["']?([^"' >]+)["']?[^>]*><\/script>/g;
+    const srcs = [...html.matchAll(tag)].map((m) => m[1]);
+    const functions = srcs.filter((s) => /(^|\/)functions\.js$/.test(s));
+    if (functions.length !== 1 || srcs.length < 2) throw new Error(`unexpected entry scripts: ${srcs}`);
+    return {
+      html: html.replace(tag, ""),
+      afterOffice: functions,
+      afterPaint: srcs.filter((s) => !functions.includes(s)),
+    };
+  }
+
+  inject(page, boot, pane) {
     const root = /<div id="?root"?><\/div>/;
-    if (!root.test(html)) throw new Error("taskpane.html has no empty <div id=root>");
+    if (!root.test(page)) throw new Error("taskpane.html has no empty <div id=root>");
+    const { html, afterOffice, afterPaint } = this.takeScripts(page);
+    const bootTag = `<script data-after-office="${afterOffice.join(" ")}" data-after-paint="${afterPaint.join(" ")}">`;
     const [first, ...others] = pane.variants;
     const templates = others.map((v) => `<template data-variant="${v.key}">${v.html}</template>`).join("");
     const head =
@@ -178,7 +197,7 @@ class PrerenderPanePlugin {
       .replace("</head>", `${head}</head>`)
       .replace(
         root,
-        `${templates}<div id="root" data-variant="${first.key}">${first.html}</div><script>${boot}</script>`,
+        `${templates}<div id="root" data-variant="${first.key}">${first.html}</div>${bootTag}${boot}</script>`,
       );
   }
 }

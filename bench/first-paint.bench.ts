@@ -4,7 +4,7 @@
 // every pair, so neither always goes first), PAIRS pairs after one warm-up pair. Time to content: when
 // the title's text is painted: the first contentful paint on both pages, from navigation start.
 // Prints both medians, the median of the pairwise ratios and the pane's first-load JavaScript (every
-// script taskpane.html loads or holds inline before content, office.js excepted, gzip -9).
+// script taskpane.html loads as it starts or holds inline, office.js excepted, gzip -9).
 // Targets: ratio ≤ 0.5, ≤ 120 KB gzip. Prints figures; asserts none.
 import { execSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -28,7 +28,7 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-/** Gzip bytes of the JavaScript taskpane.html loads before content: its scripts and inline ones. */
+/** Gzip bytes of the JavaScript taskpane.html loads as it starts: its scripts and inline ones. */
 export function firstLoadGzip(html: string, dist = DIST): { file: string; bytes: number; gzip: number }[] {
   const rows: { file: string; bytes: number; gzip: number }[] = [];
   for (const src of firstLoadScripts(html)) {

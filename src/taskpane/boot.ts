@@ -1,8 +1,13 @@
 // Inlined into taskpane.html right after the prerendered #root (the build does it), so it runs while
 // the page is parsed, before the first paint and before any other script of the pane. taskpane.html
 // arrives with the Chinese preview screen in #root and the other first screens (English; inside
-// Office) in <template>s; this picks the one the page needs, so nobody sees the wrong language.
+// Office) in <template>s; this picks the one the page needs, so nobody sees the wrong language. It is
+// also what loads the pane's scripts (loader.ts): the page has no <script src> of its own.
 import { firstPaintFor, variantKey } from "./env";
+import { loadPaneScripts, loadPlanOf } from "./loader";
+
+// Read now: document.currentScript is this inline script only while it runs.
+const plan = loadPlanOf(document.currentScript);
 
 const root = document.getElementById("root");
 if (root) {
@@ -17,3 +22,6 @@ if (root) {
   for (const t of templates) t.remove();
   document.documentElement.lang = (root.dataset.variant ?? want).split("|")[0];
 }
+
+// Then the pane's scripts, after the screen above is shown (loader.ts says why and in what order).
+loadPaneScripts(plan);

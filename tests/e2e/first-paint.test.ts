@@ -1,7 +1,8 @@
 // Content at first paint: taskpane.html holds the first screen (header, tabs, gallery, Fluent's CSS)
 // as it arrives, in the language the page needs before any pane script runs; React hydrates exactly
 // that markup (the same DOM as a render on the client alone, no recoverable errors); office.js is
-// still the first, blocking script of <head> as the Store requires.
+// still the first script of <head>, from Microsoft's CDN, as the Store requires, deferred; the pane's
+// own scripts start once the first screen is shown.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
@@ -26,7 +27,7 @@ afterAll(async () => {
 const html = (): string => readFileSync(join(DIST, "taskpane.html"), "utf8");
 const HOST_INFO = "_host_Info=Excel$Win32$16.01$en-US$$$$0";
 
-test("taskpane.html holds the first screen, with its CSS, and loads office.js first, blocking, from the CDN", () => {
+test("taskpane.html holds the first screen, with its CSS, and loads office.js first, from the CDN, in <head>", () => {
   const page = html();
   const t = strings("zh-CN");
   for (const text of [
@@ -45,7 +46,82 @@ test("taskpane.html holds the first screen, with its CSS, and loads office.js fi
   const head = page.slice(0, page.indexOf("</head>"));
   const scripts = [...head.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
   expect(scripts[0]).toMatch(/src=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
-  expect(scripts[0]).not.toMatch(/\b(async|defer|type=["']?module)\b/);
+  // Deferred, not async: it runs in order, after the parser, and never in the middle of the page.
+  expect(scripts[0]).toMatch(/\bdefer\b/);
+  expect(scripts[0]).not.toMatch(/\b(async|type=["']?module)\b/);
+  // No <script src> of the pane's own: the boot script loads them (src/taskpane/loader.ts).
+  expect([...page.matchAll(/<script\b[^>]*\bsrc=/g)]).toHaveLength(1);
+  expect(page).toMatch(
+    /<script data-after-office="functions\.js" data-after-paint="commands\.js taskpane\.js">/,
+  );
+});
+
+describe("the pane's scripts wait for its first screen", () => {
+  /** Where each request started and when the first contentful paint was, on one page load. */
+  async function timeline(page: Page): Promise<{ fcp: number; starts: Record<string, number> }> {
+    // A string, not a function: tsx would wrap a function with helpers the page does not have.
+    return (await page.evaluate(`(() => {
+      const starts = {};
+      for (const e of performance.getEntriesByType("resource")) starts[e.name.split("/").pop()] = e.startTime;
+      return { fcp: performance.getEntriesByName("first-contentful-paint")[0].startTime, starts };
+    })()`)) as { fcp: number; starts: Record<string, number> };
+  }
+
+  test("office.js first, then the functions, and the pane's bundle only once the first screen is shown", async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.url}taskpane.html?lang=zh-CN`);
+      await page.waitForSelector('body[data-pane-ready="true"]');
+      const { fcp, starts } = await timeline(page);
+      expect(starts["taskpane.js"]).toBeGreaterThanOrEqual(fcp);
+      expect(starts["commands.js"]).toBeGreaterThanOrEqual(fcp);
+      expect(starts["functions.js"]).toBeGreaterThan(starts["office.js"]);
+      // Run in that order: functions.js registers before the pane's bundle runs.
+      const order = await page.evaluate(() =>
+        [...document.head.querySelectorAll("script[src]")].map((s) => s.getAttribute("src")),
+      );
+      // (office.js adds files of its own from the CDN; the page's are these.)
+      const ours = order.filter((s) => !/appsforoffice/.test(s ?? "")).map((s) => s?.split("/").pop());
+      expect(order[0]).toMatch(/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js$/);
+      expect(ours).toEqual(["functions.js", "commands.js", "taskpane.js"]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test("office.js failing to load does not keep the pane from starting, in preview", async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.context.newPage();
+      await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+      await page.goto(`${server.url}taskpane.html?lang=en-US`);
+      await page.waitForSelector('body[data-pane-ready="true"]');
+      expect(await page.getAttribute("[data-host]", "data-host")).toBe("preview");
+      expect(await page.textContent("h1")).toBe(strings("en-US").appTitle);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test("a hidden page (Excel's runtime computing, the pane not shown) loads everything without a paint", async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.context.newPage();
+      // As the page is being parsed, it reports itself hidden: no frame will be produced.
+      await page.addInitScript(() => {
+        Object.defineProperty(document, "visibilityState", { get: () => "hidden" });
+      });
+      await page.goto(`${server.url}taskpane.html?lang=zh-CN`);
+      await page.waitForSelector('body[data-pane-ready="true"]');
+      const scripts = await page.evaluate(() =>
+        [...document.head.querySelectorAll("script[src]")].map((s) => s.getAttribute("src")),
+      );
+      expect(scripts).toEqual(expect.arrayContaining(["functions.js", "commands.js", "taskpane.js"]));
+    } finally {
+      await browser.close();
+    }
+  });
 });
 
 describe("before any script has run", () => {
@@ -148,8 +224,8 @@ describe("hydration", () => {
           const body = (await response.text())
             .replace(/<template data-variant[\s\S]*?<\/template>/g, "")
             .replace(
-              /<div id="root" data-variant="[^"]*">[\s\S]*?<\/div><script>/,
-              '<div id="root"></div><script>',
+              /<div id="root" data-variant="[^"]*">[\s\S]*?<\/div><script\b/,
+              '<div id="root"></div><script',
             );
           await route.fulfill({ response, body });
         });

@@ -217,13 +217,20 @@ describe("small helpers", () => {
     expect(safeFileName("  ")).toBe("workbook.xlsx");
   });
 
-  test("the bench finds every script of the page, office.js included", () => {
+  test("the bench finds every script of the page, office.js and what the boot script loads", () => {
     const html =
-      '<script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js></script><script defer src=functions.js></script><script defer="defer" src="taskpane.js"></script>';
+      "<script defer src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js></script><div id=root></div>" +
+      '<script data-after-office="functions.js" data-after-paint="commands.js  taskpane.js">boot()</script>';
     expect(firstLoadScripts(html)).toEqual([
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
       "functions.js",
+      "commands.js",
       "taskpane.js",
+    ]);
+    // The older page, with <script src> tags of its own, reads the same way.
+    expect(firstLoadScripts('<script src=a.js></script><script defer="defer" src="b.js"></script>')).toEqual([
+      "a.js",
+      "b.js",
     ]);
   });
 });

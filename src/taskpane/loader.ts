@@ -1,0 +1,73 @@
+// The pane's scripts, loaded by the inline boot script (boot.ts) rather than by <script> tags, so the
+// prerendered first screen reaches the screen before any of them runs. Compiling and hydrating the
+// pane's bundle takes ~100 ms of main thread; as deferred <script> tags it ran before chromium's first
+// frame (the files arrive before parsing ends), and the content waited for it.
+//
+// Order, as the build writes it on the boot script (data-after-office, data-after-paint):
+// - office.js first: its tag stays in <head>, from Microsoft's CDN, deferred so it no longer holds the
+//   parser; every file of ours waits for it to have run (or failed), as a blocking tag made them wait.
+// - the custom functions right after it, without waiting for a paint: in the shared runtime Excel may
+//   load this page only to compute, never showing it.
+// - the pane's own bundle once the first contentful paint has been reported (the frame is on screen,
+//   not only committed: raster still competes for the CPU after commit), or at once when the page is
+//   hidden, or after PAINT_PATIENCE_MS whatever happens.
+
+export const PAINT_PATIENCE_MS = 1000;
+
+/** The two lists the build writes on the boot script: space-separated URLs. */
+export interface LoadPlan {
+  readonly afterOffice: readonly string[];
+  readonly afterPaint: readonly string[];
+}
+
+export function loadPlanOf(script: HTMLOrSVGScriptElement | null): LoadPlan {
+  const list = (value: string | undefined): string[] => (value ?? "").split(/\s+/).filter(Boolean);
+  const data = script instanceof HTMLScriptElement ? script.dataset : undefined;
+  return { afterOffice: list(data?.afterOffice), afterPaint: list(data?.afterPaint) };
+}
+
+/** Resolves once office.js has run or failed to load (or at once when the page has no such tag). */
+function officeSettled(doc: Document): Promise<void> {
+  const tag = doc.querySelector<HTMLScriptElement>('head script[src*="office.js"]');
+  if (!tag || typeof (window as { Office?: unknown }).Office !== "undefined") return Promise.resolve();
+  return new Promise((resolve) => {
+    tag.addEventListener("load", () => resolve(), { once: true });
+    tag.addEventListener("error", () => resolve(), { once: true });
+  });
+}
+
+/** Resolves once the first contentful paint is reported, the page is hidden, or patience runs out. */
+function firstScreenShown(doc: Document): Promise<void> {
+  return new Promise((resolve) => {
+    if (doc.visibilityState === "hidden") return resolve();
+    setTimeout(resolve, PAINT_PATIENCE_MS);
+    const types = typeof PerformanceObserver === "undefined" ? [] : PerformanceObserver.supportedEntryTypes;
+    if (!types?.includes("paint")) {
+      // No paint timing (older WebKit): a frame after the next one has been produced.
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      return;
+    }
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntries().some((e) => e.name === "first-contentful-paint")) {
+        observer.disconnect();
+        resolve();
+      }
+    }).observe({ type: "paint", buffered: true });
+  });
+}
+
+/** Appends the scripts in order: async=false keeps dynamically inserted scripts in insertion order. */
+function append(doc: Document, urls: readonly string[]): void {
+  for (const url of urls) {
+    const script = doc.createElement("script");
+    script.src = url;
+    script.async = false;
+    doc.head.appendChild(script);
+  }
+}
+
+export function loadPaneScripts(plan: LoadPlan, doc: Document = document): void {
+  const office = officeSettled(doc);
+  void office.then(() => append(doc, plan.afterOffice));
+  void Promise.all([office, firstScreenShown(doc)]).then(() => append(doc, plan.afterPaint));
+}
