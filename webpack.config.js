@@ -110,7 +110,7 @@ class HelpPagesPlugin {
 
 // The pane's first screen is in taskpane.html as it arrives (header, tabs, gallery, with Fluent's CSS):
 // build/prerender-pane.tsx renders it with react-dom/server, once per first-paint variant (language ×
-// likely host); the Chinese preview one goes into #root, the others into <template>s, and the boot
+// likely host); the Chinese preview one goes into #root, the others into <script type="text/html"> blocks, and the boot
 // entry (src/taskpane/boot.ts, compiled as usual) is inlined after #root to pick one before the first
 // paint. index.tsx hydrates it. office.js stays the first script in <head>, from the CDN, as the Store
 // requires; the entries' own <script> tags are replaced by the boot script's loading (loader.ts).
@@ -188,7 +188,13 @@ class PrerenderPanePlugin {
     const { html, afterOffice, afterPaint } = this.takeScripts(page);
     const bootTag = `<script data-after-office="${afterOffice.join(" ")}" data-after-paint="${afterPaint.join(" ")}">`;
     const [first, ...others] = pane.variants;
-    const templates = others.map((v) => `<template data-variant="${v.key}">${v.html}</template>`).join("");
+    // As raw text (boot.ts says why); markup holding "</script" would end its block early.
+    const templates = others
+      .map((v) => {
+        if (/<\/script/i.test(v.html)) throw new Error(`the ${v.key} first screen holds </script`);
+        return `<script type="text/html" data-variant="${v.key}">${v.html}</script>`;
+      })
+      .join("");
     const head =
       pane.styles +
       pane.lightTheme +

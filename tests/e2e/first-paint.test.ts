@@ -39,7 +39,7 @@ test("taskpane.html holds the first screen, with its CSS, and loads office.js fi
     t.templateFunnel,
   ])
     expect(page).toContain(text);
-  // English and in-Office first screens wait in templates for boot.ts.
+  // English and in-Office first screens wait beside it, as text, for boot.ts.
   expect(page).toContain(strings("en-US").galleryHeading);
   expect(page).toMatch(/<div id="root" data-variant="zh-CN\|preview">/);
   expect(page).toMatch(/<style data-make-styles-bucket=/);
@@ -164,7 +164,7 @@ describe("before any script has run", () => {
         // Inside Office (host info on the URL) there is no preview banner before office.js answers.
         const banner = await page.locator('[data-testid="preview-banner"]').count();
         expect(banner).toBe(query.includes("_host_Info") ? 0 : 1);
-        expect(await page.locator("template").count()).toBe(0);
+        expect(await page.locator("script[data-variant]").count()).toBe(0);
         // The prerendered screen is accessible as it stands, before React has taken it over.
         expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({ path: join(SHOTS, `${lang}-first-paint-before-scripts.png`) });
@@ -222,7 +222,7 @@ describe("hydration", () => {
         await alone.route(/taskpane\.html/, async (route) => {
           const response = await route.fetch();
           const body = (await response.text())
-            .replace(/<template data-variant[\s\S]*?<\/template>/g, "")
+            .replace(/<script type="text\/html" data-variant[\s\S]*?<\/script>/g, "")
             .replace(
               /<div id="root" data-variant="[^"]*">[\s\S]*?<\/div><script\b/,
               '<div id="root"></div><script',

@@ -3,7 +3,7 @@
 import type { Lang } from "../../src/core/lang";
 import { renderToStaticMarkup } from "react-dom/server";
 import { PaneContext } from "../../src/taskpane/context";
-import { HelpPage } from "../../src/taskpane/components/HelpPage";
+import HelpPage from "../../src/taskpane/components/HelpPage";
 import { strings } from "../../src/taskpane/i18n";
 import { DEALER_IDS, FUNCTIONS } from "../../src/functions/registry";
 import { useContext } from "react";

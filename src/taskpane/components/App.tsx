@@ -7,7 +7,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Select,
-  Spinner,
   Tab,
   TabList,
   tokens,
@@ -21,11 +20,12 @@ import { describeError } from "../errors";
 import { PaneContext, type PaneContextValue } from "../context";
 import type { PaneServices } from "../services/types";
 import { TemplatesPage } from "./TemplatesPage";
-import { HelpPage } from "./HelpPage";
 
-// Scoring and sharing are used less often than templates; their UI loads when its tab is opened.
+// Scoring, sharing and help are used less often than templates; their UI loads when its tab is opened
+// (help brings the functions' descriptors, which the first screen does not need).
 const ScorePage = lazy(() => import(/* webpackChunkName: "score-ui" */ "./ScorePage"));
 const SharePage = lazy(() => import(/* webpackChunkName: "share-ui" */ "./SharePage"));
+const HelpPage = lazy(() => import(/* webpackChunkName: "help-ui" */ "./HelpPage"));
 
 type TabId = "templates" | "score" | "share" | "help";
 const TABS: readonly TabId[] = ["templates", "score", "share", "help"];
@@ -69,6 +69,12 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
     marginBottom: tokens.spacingVerticalS,
+  },
+  // While a tab's code loads: a line of text, not Fluent's Spinner, whose code would weigh on the
+  // first load for a wait of a few milliseconds.
+  loading: {
+    color: tokens.colorNeutralForeground3,
+    marginTop: tokens.spacingVerticalM,
   },
 });
 
@@ -155,12 +161,14 @@ export function App({ env, services, onFirstRender }: AppProps): ReactElement {
         <main>
           <div className={styles.bars}>
             {services.host === "preview" && (
-              <MessageBar intent="info" data-testid="preview-banner">
+              // multiline: the sentence wraps in a narrow pane. The default ("auto") measures after
+              // mounting, so the prerendered bar was one clipped line until React had run.
+              <MessageBar intent="info" layout="multiline" data-testid="preview-banner">
                 <MessageBarBody>{t.previewBanner}</MessageBarBody>
               </MessageBar>
             )}
             {error !== null && (
-              <MessageBar intent="error" role="alert" data-testid="error-bar">
+              <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-bar">
                 <MessageBarBody>
                   <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
                   {error}
@@ -185,7 +193,13 @@ export function App({ env, services, onFirstRender }: AppProps): ReactElement {
             ))}
           </TabList>
           <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} data-testid="pane-content">
-            <Suspense fallback={<Spinner size="small" label={t.loading} />}>
+            <Suspense
+              fallback={
+                <p role="status" className={styles.loading}>
+                  {t.loading}
+                </p>
+              }
+            >
               {tab === "templates" && <TemplatesPage />}
               {tab === "score" && <ScorePage />}
               {tab === "share" && <SharePage />}

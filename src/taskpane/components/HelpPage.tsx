@@ -4,7 +4,7 @@ import { DEALER_IDS, functionEntry, functionDef, helpPage } from "../../function
 import { usePane } from "../context";
 import { useCommonStyles } from "../styles";
 
-export function HelpPage(): ReactElement {
+export default function HelpPage(): ReactElement {
   const { t, lang } = usePane();
   const common = useCommonStyles();
   // The help pages sit beside taskpane.html in the build (help/<lang>/…), the same pages the custom
