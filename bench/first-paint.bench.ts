@@ -36,8 +36,11 @@ export function firstLoadGzip(html: string, dist = DIST): { file: string; bytes:
     const bytes = readFileSync(join(dist, src.replace(/^\.?\//, "")));
     rows.push({ file: src, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
   }
-  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
-    .map((m) => m[1])
+  // Inline scripts that are JavaScript: no type, or a JavaScript one (the other first screens wait in
+  // <script type="text/html"> blocks, which are markup, not code).
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter((m) => !/\btype=/i.test(m[1]) || /\btype=["']?(text\/javascript|module)\b/i.test(m[1]))
+    .map((m) => m[2])
     .join("\n");
   if (inline.trim())
     rows.push({
