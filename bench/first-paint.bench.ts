@@ -10,45 +10,20 @@ import { execSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, OFFICE_CDN } from "../tests/e2e/support/browser";
 import { contentType, DIST, fileUnder, OFFICE_JS_DIR, ROOT, serveDist } from "../tests/e2e/support/server";
-import { firstLoadScripts } from "./taskpane.bench";
+import { firstLoadGzip } from "./first-load";
 
 const PAIRS = 15;
 const TARGET_RATIO = 0.5;
 const TARGET_KB = 120;
-const OFFICE_JS = /appsforoffice\.microsoft\.com/;
 const MINIMAL = join(DIST, "bench/index.html");
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-/** Gzip bytes of the JavaScript taskpane.html loads as it starts: its scripts and inline ones. */
-export function firstLoadGzip(html: string, dist = DIST): { file: string; bytes: number; gzip: number }[] {
-  const rows: { file: string; bytes: number; gzip: number }[] = [];
-  for (const src of firstLoadScripts(html)) {
-    if (OFFICE_JS.test(src)) continue;
-    const bytes = readFileSync(join(dist, src.replace(/^\.?\//, "")));
-    rows.push({ file: src, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
-  }
-  // Inline scripts that are JavaScript: no type, or a JavaScript one (the other first screens wait in
-  // <script type="text/html"> blocks, which are markup, not code).
-  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/gi)]
-    .filter((m) => !/\btype=/i.test(m[1]) || /\btype=["']?(text\/javascript|module)\b/i.test(m[1]))
-    .map((m) => m[2])
-    .join("\n");
-  if (inline.trim())
-    rows.push({
-      file: "(inline scripts)",
-      bytes: Buffer.byteLength(inline),
-      gzip: gzipSync(inline, { level: 9 }).length,
-    });
-  return rows;
 }
 
 /** A fresh context whose office.js is answered from the package, as the e2e tests do. */

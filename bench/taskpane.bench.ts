@@ -5,28 +5,13 @@ import { execSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { launch } from "../tests/e2e/support/browser";
 import { DIST, ROOT, serveDist } from "../tests/e2e/support/server";
+import { firstLoadGzip } from "./first-load";
 
 const RUNS = 11;
 const TARGET_KB = 120;
 const TARGET_MS = 300;
-const OFFICE_JS = /appsforoffice\.microsoft\.com/;
-
-/**
- * The scripts taskpane.html loads as it starts, in order: its <script src> tags (office.js), then what
- * its boot script loads (data-after-office, then data-after-paint: src/taskpane/loader.ts). Lazy
- * chunks, loaded when a page or a service is first used, are not counted.
- */
-export function firstLoadScripts(html: string): string[] {
-  const tags = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)].map((m) => m[1]);
-  const loaded = (attr: string): string[] =>
-    [...html.matchAll(new RegExp(`<script\\b[^>]*\\b${attr}=["']?([^"'>]*)`, "gi"))].flatMap((m) =>
-      m[1].split(/\s+/).filter(Boolean),
-    );
-  return [...tags, ...loaded("data-after-office"), ...loaded("data-after-paint")];
-}
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -40,18 +25,13 @@ export async function bench(): Promise<void> {
     execSync("npm run build --silent", { cwd: ROOT, stdio: "inherit" });
   }
   const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
-  let total = 0;
-  console.log("first-load script                 bytes   gzip bytes");
-  for (const src of firstLoadScripts(html)) {
-    if (OFFICE_JS.test(src)) {
-      console.log(`${src.padEnd(32).slice(0, 32)}  (office.js from Microsoft's CDN, not counted)`);
-      continue;
-    }
-    const bytes = readFileSync(join(DIST, src.replace(/^\.?\//, "")));
-    const gz = gzipSync(bytes, { level: 9 }).length;
-    total += gz;
-    console.log(`${src.padEnd(32)} ${String(bytes.length).padStart(7)} ${String(gz).padStart(10)}`);
-  }
+  console.log(
+    "first-load script                 bytes   gzip bytes  (office.js from Microsoft's CDN not counted)",
+  );
+  const rows = firstLoadGzip(html);
+  for (const r of rows)
+    console.log(`${r.file.padEnd(32)} ${String(r.bytes).padStart(7)} ${String(r.gzip).padStart(10)}`);
+  const total = rows.reduce((s, r) => s + r.gzip, 0);
   const kb = total / 1024;
   console.log(
     `first-load JS: ${kb.toFixed(1)} KB gzip (target ≤ ${TARGET_KB} KB) ${kb <= TARGET_KB ? "OK" : "OVER"}`,

@@ -5,7 +5,7 @@ import * as path from "path";
 import { renderHelpPages } from "../../build/help-pages";
 import { helpContent } from "../../build/descriptors";
 import { DEALER_IDS } from "../../src/functions/registry";
-import { firstLoadScripts } from "../../bench/taskpane.bench";
+import { firstLoadScripts } from "../../bench/first-load";
 
 const dist = path.join(__dirname, "..", "..", "dist");
 const read = (file: string): string => {

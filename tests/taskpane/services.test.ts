@@ -10,7 +10,7 @@ import { commonFields, INPUT_MESSAGES, templateKinds } from "../../src/templates
 import { emptyPlan, isRubricError, scorePlan } from "../../src/core/rubric";
 import { overrideScore } from "../../src/taskpane/services/scoring";
 import { WorkbookError } from "../../src/workbook/port";
-import { firstLoadScripts } from "../../bench/taskpane.bench";
+import { firstLoadScripts } from "../../bench/first-load";
 
 describe("template form bridge", () => {
   test("the form shows the templates module's fields, labelled in the pane's language", () => {
