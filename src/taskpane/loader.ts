@@ -3,7 +3,8 @@
 // pane's bundle takes ~100 ms of main thread; as deferred <script> tags it ran before chromium's first
 // frame (the files arrive before parsing ends), and the content waited for it.
 //
-// Order, as the build writes it on the boot script (data-after-office, data-after-paint):
+// Order, as the build writes it on the boot script (data-after-office, data-after-paint; the
+// functions are also preloaded from <head>, so their download runs beside office.js's):
 // - office.js first: its tag stays in <head>, from Microsoft's CDN, deferred so it no longer holds the
 //   parser; every file of ours waits for it to have run (or failed), as a blocking tag made them wait.
 // - the custom functions right after it, without waiting for a paint: in the shared runtime Excel may
@@ -11,6 +12,8 @@
 // - the pane's own bundle once the first contentful paint has been reported (the frame is on screen,
 //   not only committed: raster still competes for the CPU after commit), or at once when the page is
 //   hidden, or after PAINT_PATIENCE_MS whatever happens.
+// A CDN that stalls without ever failing leaves the prerendered screen up and nothing started (a
+// blocking tag left the page blank); Office.onReady could not answer then either.
 
 export const PAINT_PATIENCE_MS = 1000;
 
@@ -36,23 +39,30 @@ function officeSettled(doc: Document): Promise<void> {
   });
 }
 
-/** Resolves once the first contentful paint is reported, the page is hidden, or patience runs out. */
+/**
+ * Resolves once the first contentful paint is reported, the page is hidden, or patience runs out. It
+ * never rejects: a pane left unstarted by an observer that throws would be worse than a late one.
+ */
 function firstScreenShown(doc: Document): Promise<void> {
   return new Promise((resolve) => {
     if (doc.visibilityState === "hidden") return resolve();
     setTimeout(resolve, PAINT_PATIENCE_MS);
-    const types = typeof PerformanceObserver === "undefined" ? [] : PerformanceObserver.supportedEntryTypes;
-    if (!types?.includes("paint")) {
-      // No paint timing (older WebKit): a frame after the next one has been produced.
+    // No paint timing (older WebKit), or an observer that refuses: a frame after the next one.
+    const byFrames = (): void => {
       requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
-      return;
+    };
+    const types = typeof PerformanceObserver === "undefined" ? [] : PerformanceObserver.supportedEntryTypes;
+    if (!types?.includes("paint")) return byFrames();
+    try {
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntries().some((e) => e.name === "first-contentful-paint")) {
+          observer.disconnect();
+          resolve();
+        }
+      }).observe({ type: "paint", buffered: true });
+    } catch {
+      byFrames();
     }
-    new PerformanceObserver((list, observer) => {
-      if (list.getEntries().some((e) => e.name === "first-contentful-paint")) {
-        observer.disconnect();
-        resolve();
-      }
-    }).observe({ type: "paint", buffered: true });
   });
 }
 

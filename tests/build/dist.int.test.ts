@@ -50,6 +50,10 @@ describe("production build", () => {
     const html = read("taskpane.html");
     // Its <script src> (office.js), then what its boot script loads, in that order.
     const scripts = firstLoadScripts(html);
+    // The functions right after office.js, the pane's own scripts after the first paint.
+    expect(html).toMatch(
+      /<script data-after-office="functions\.js" data-after-paint="commands\.js taskpane\.js">/,
+    );
     expect(scripts[0]).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
     const functions = scripts.findIndex((s) => /(^|\/)functions\.js$/.test(s));
     const pane = scripts.findIndex((s) => /(^|\/)taskpane\.js$/.test(s));
