@@ -8,23 +8,17 @@
 // Targets: ratio ≤ 0.5, ≤ 120 KB gzip. Prints figures; asserts none.
 import { execSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, OFFICE_CDN } from "../tests/e2e/support/browser";
 import { contentType, DIST, fileUnder, OFFICE_JS_DIR, ROOT, serveDist } from "../tests/e2e/support/server";
 import { firstLoadGzip } from "./first-load";
+import { loadAverageLine, median } from "./measure";
 
 const PAIRS = 15;
 const TARGET_RATIO = 0.5;
 const TARGET_KB = 120;
 const MINIMAL = join(DIST, "bench/index.html");
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
 
 /** A fresh context whose office.js is answered from the package, as the e2e tests do. */
 async function freshContext(browser: Browser): Promise<BrowserContext> {
@@ -117,9 +111,5 @@ export async function bench(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  console.log(
-    `load average while measuring: ${loadavg()
-      .map((x) => x.toFixed(1))
-      .join(", ")} on ${cpus().length} cores`,
-  );
+  console.log(loadAverageLine());
 }

@@ -2,6 +2,7 @@
 // against the core it wraps, for all twelve functions, FUNNEL_RATE over a 10,000 × 6 block and
 // FUNNEL_SPREAD over 1,000 salespeople × 6 stages. Prints figures; asserts none.
 import * as core from "../src/core";
+import { median } from "./measure";
 
 type Wrapped = (...args: unknown[][][]) => unknown[][];
 
@@ -31,11 +32,6 @@ function consume(x: unknown): void {
   if (typeof x === "number") sink += x;
   else if (Array.isArray(x)) sink += x.length;
   else sink += 1;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /**

@@ -3,21 +3,15 @@
 // (median of several cold page loads). Targets: ≤ 120 KB gzip (the pane before its first screen was prerendered), ≤ 300 ms. Prints figures; asserts none.
 import { execSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { launch } from "../tests/e2e/support/browser";
 import { DIST, ROOT, serveDist } from "../tests/e2e/support/server";
 import { firstLoadGzip } from "./first-load";
+import { loadAverageLine, median } from "./measure";
 
 const RUNS = 11;
 const TARGET_KB = 120;
 const TARGET_MS = 300;
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
 
 export async function bench(): Promise<void> {
   if (!existsSync(join(DIST, "taskpane.html"))) {
@@ -67,10 +61,5 @@ export async function bench(): Promise<void> {
       await server.close();
     }
   }
-  // Other work on the machine slows every load; the load average tells how quiet it was.
-  console.log(
-    `load average while measuring: ${loadavg()
-      .map((x) => x.toFixed(1))
-      .join(", ")} on ${cpus().length} cores`,
-  );
+  console.log(loadAverageLine());
 }

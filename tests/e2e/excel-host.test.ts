@@ -14,19 +14,11 @@ import { readXlsx } from "../../src/workbook/xlsx";
 import { seriousViolations } from "./support/axe";
 import { BASE_SEED, doubleState, withExcel as withExcelHost } from "./support/excel";
 import { type DoubleState, type ExcelSeed, type SeedCell } from "./support/excelDouble";
-import { ROOT, serveDist, type StaticServer } from "./support/server";
+import { ROOT, distForTests } from "./support/server";
 
 jest.setTimeout(120_000);
 
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDist();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = distForTests();
 
 const BASE = BASE_SEED;
 const withExcel = <T>(seed: ExcelSeed, body: (page: Page) => Promise<T>): Promise<T> =>

@@ -12,17 +12,11 @@ import { launch, OFFICE_CDN } from "./support/browser";
 import { BASE_SEED } from "./support/excel";
 import { excelStub } from "./support/excelDouble";
 import { SHOTS } from "./support/preview";
-import { DIST, serveDist, type StaticServer } from "./support/server";
+import { DIST, distForTests } from "./support/server";
 
 jest.setTimeout(120_000);
 
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveDist();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = distForTests();
 
 const html = (): string => readFileSync(join(DIST, "taskpane.html"), "utf8");
 const HOST_INFO = "_host_Info=Excel$Win32$16.01$en-US$$$$0";

@@ -7,17 +7,11 @@ import { seriousViolations } from "./support/axe";
 import { launch } from "./support/browser";
 import { BASE_SEED, doubleState } from "./support/excel";
 import { excelStub } from "./support/excelDouble";
-import { serveDist, type StaticServer } from "./support/server";
+import { distForTests } from "./support/server";
 
 jest.setTimeout(120_000);
 
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveDist();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = distForTests();
 
 // Longer than the pane's patience (3 s): by then it has said "preview" and must still switch.
 const LATE_MS = 5500;

@@ -101,3 +101,24 @@ export async function serveDist(root = DIST, options: ServeOptions = {}): Promis
     close: () => new Promise<void>((ok, fail) => server.close((e) => (e ? fail(e) : ok()))),
   };
 }
+
+/**
+ * Call at the top level of a test file: serves dist/ from before its first test to after its last
+ * (registers the beforeAll/afterAll), and stands for that server.
+ */
+export function distForTests(): StaticServer {
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await serveDist();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error("dist/ is served only while the file's tests run");
+      return server.url;
+    },
+    close: () => server?.close() ?? Promise.resolve(),
+  };
+}
