@@ -4,6 +4,8 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const MiniCssExtractPlugin = require("mini-css-extract-plugin");
+const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
 
 const urlDev = "https://localhost:3000/";
 // Where the production build is hosted; the manifest's URLs are rewritten to it.
@@ -172,21 +174,26 @@ class PrerenderPanePlugin {
    */
   takeScripts(html) {
     const tag = /<script\b(?![^>]*appsforoffice)[^>]*\bsrc=["']?([^"' >]+)["']?[^>]*><\/script>/g;
+    // The extracted CSS: as a <link> in <head> it would hold the first paint, which needs none of it.
+    const sheet = /<link\b(?=[^>]*\brel=["']?stylesheet)[^>]*\bhref=["']?([^"' >]+)["']?[^>]*>/g;
     const srcs = [...html.matchAll(tag)].map((m) => m[1]);
     const functions = srcs.filter((s) => /(^|\/)functions\.js$/.test(s));
     if (functions.length !== 1 || srcs.length < 2) throw new Error(`unexpected entry scripts: ${srcs}`);
     return {
-      html: html.replace(tag, ""),
+      html: html.replace(tag, "").replace(sheet, ""),
       afterOffice: functions,
       afterPaint: srcs.filter((s) => !functions.includes(s)),
+      afterPaintStyles: [...html.matchAll(sheet)].map((m) => m[1]),
     };
   }
 
   inject(page, boot, pane) {
     const root = /<div id="?root"?><\/div>/;
     if (!root.test(page)) throw new Error("taskpane.html has no empty <div id=root>");
-    const { html, afterOffice, afterPaint } = this.takeScripts(page);
-    const bootTag = `<script data-after-office="${afterOffice.join(" ")}" data-after-paint="${afterPaint.join(" ")}">`;
+    const { html, afterOffice, afterPaint, afterPaintStyles } = this.takeScripts(page);
+    const bootTag =
+      `<script data-after-office="${afterOffice.join(" ")}" data-after-paint="${afterPaint.join(" ")}"` +
+      ` data-after-paint-styles="${afterPaintStyles.join(" ")}">`;
     // The functions' download starts with office.js's (without a tag the preload scanner would not
     // see it until office.js had run). Not the pane's bundle: preloaded, chromium compiles it while
     // the first frame is rastered, on the same two cores.
@@ -212,6 +219,22 @@ class PrerenderPanePlugin {
         `${templates}<div id="root" data-variant="${first.key}">${first.html}</div>${bootTag}${boot}</script>`,
       );
   }
+}
+
+/**
+ * The CSS of Fluent's components and the pane, out of the JavaScript: the loaders' rules above keep the
+ * class names in the bundle and hand the rules to these plugins, which write one sorted sheet.
+ */
+function cssExtraction() {
+  return [
+    new MiniCssExtractPlugin({
+      // Griffel's plugin gathers every rule into its "griffel" chunk, sorted as its style buckets
+      // would be; Griffel sorts its own rules, so mini-css-extract's order warnings do not apply.
+      filename: ({ chunk }) => (chunk.name === "griffel" ? "taskpane.css" : "[name].css"),
+      ignoreOrder: true,
+    }),
+    new GriffelCSSExtractionPlugin({ unstable_attachToEntryPoint: "taskpane" }),
+  ];
 }
 
 function httpsOptions() {
@@ -258,6 +281,16 @@ module.exports = (env, options) => {
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
         },
         {
+          // Fluent's components and the pane's own styles (resolved by the rule below, which runs
+          // first: post loaders run last rule first) keep their class names in the bundle, while the
+          // CSS text goes to one sorted stylesheet (taskpane.css).
+          test: /\.(js|mjs|tsx?)$/,
+          include: [path.resolve(__dirname, "src/taskpane"), /[\\/]node_modules[\\/]@fluentui[\\/]/],
+          enforce: "post",
+          use: { loader: GriffelCSSExtractionPlugin.loader },
+        },
+        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
+        {
           // The pane's makeStyles calls are resolved at build time (ts-loader's output goes through
           // Griffel's loader), as Fluent's own components are: at run time the pane only inserts
           // ready-made CSS rules, and Griffel's style compiler (stylis, rtl-css-js) stays out of the
@@ -278,6 +311,7 @@ module.exports = (env, options) => {
       new LocalizedMetadataPlugin(urlDev, dev ? urlDev : urlProd),
       new HelpPagesPlugin(),
       new PrerenderPanePlugin(),
+      ...cssExtraction(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -340,3 +374,6 @@ module.exports = (env, options) => {
   // The dev server serves the pane only; the CLI bundle is for `npm run build`.
   return env && env.WEBPACK_SERVE ? web : [web, cli];
 };
+
+// The bench's minimal page (bench/minimal) is built with the same CSS handling.
+module.exports.cssExtraction = cssExtraction;

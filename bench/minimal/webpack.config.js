@@ -1,5 +1,6 @@
 // The minimal page of the bench, built with the pane's webpack settings: the web configuration of
-// ../../webpack.config.js in production mode (ts-loader, Griffel's loader, minification, source maps),
+// ../../webpack.config.js in production mode (ts-loader, Griffel's loader and CSS extraction (its sheet
+// linked from <head>, as a page without a prerendered first screen needs it), minification, source maps),
 // with only the entry, the output folder and the page swapped. Output: dist/bench/.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -27,7 +28,10 @@ module.exports = (env, options) => {
         rule.include ? { ...rule, include: [rule.include, __dirname] } : rule,
       ),
     },
-    plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./bench/minimal/index.html" })],
+    plugins: [
+      ...base.cssExtraction(),
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./bench/minimal/index.html" }),
+    ],
     devServer: undefined,
   };
 };

@@ -11,22 +11,32 @@
 //   load this page only to compute, never showing it.
 // - the pane's own bundle once the first contentful paint has been reported (the frame is on screen,
 //   not only committed: raster still competes for the CPU after commit), or at once when the page is
-//   hidden, or after PAINT_PATIENCE_MS whatever happens.
+//   hidden, or after PAINT_PATIENCE_MS whatever happens; its stylesheet (data-after-paint-styles: the
+//   CSS of every Fluent component and of the pane, taken out of the JavaScript at build time) is
+//   appended at that moment too, after the first screen's inline styles, and the bundle runs once the
+//   sheet has loaded (or failed, or STYLE_PATIENCE_MS passed), so no screen React draws later
+//   appears unstyled. Both downloads run together: the bundle is preloaded meanwhile.
 // A CDN that stalls without ever failing leaves the prerendered screen up and nothing started (a
 // blocking tag left the page blank); Office.onReady could not answer then either.
 
 export const PAINT_PATIENCE_MS = 1000;
+export const STYLE_PATIENCE_MS = 3000;
 
 /** The two lists the build writes on the boot script: space-separated URLs. */
 export interface LoadPlan {
   readonly afterOffice: readonly string[];
   readonly afterPaint: readonly string[];
+  readonly afterPaintStyles: readonly string[];
 }
 
 export function loadPlanOf(script: HTMLOrSVGScriptElement | null): LoadPlan {
   const list = (value: string | undefined): string[] => (value ?? "").split(/\s+/).filter(Boolean);
   const data = script instanceof HTMLScriptElement ? script.dataset : undefined;
-  return { afterOffice: list(data?.afterOffice), afterPaint: list(data?.afterPaint) };
+  return {
+    afterOffice: list(data?.afterOffice),
+    afterPaint: list(data?.afterPaint),
+    afterPaintStyles: list(data?.afterPaintStyles),
+  };
 }
 
 /** Resolves once office.js has run or failed to load (or at once when the page has no such tag). */
@@ -76,8 +86,47 @@ function append(doc: Document, urls: readonly string[]): void {
   }
 }
 
+/**
+ * Appends the stylesheets at the end of <head> (after the first screen's inline rules: the sheet holds
+ * them too, so its order is the one that counts) and resolves when each has loaded or failed, or after
+ * STYLE_PATIENCE_MS: a sheet that never answers must not leave the pane unstarted.
+ */
+function appendStyles(doc: Document, urls: readonly string[]): Promise<void> {
+  const loads = urls.map((url) => {
+    const link = doc.createElement("link");
+    link.rel = "stylesheet";
+    link.href = url;
+    const settled = new Promise<void>((resolve) => {
+      link.addEventListener("load", () => resolve(), { once: true });
+      link.addEventListener("error", () => resolve(), { once: true });
+    });
+    doc.head.appendChild(link);
+    return settled;
+  });
+  const patience = new Promise<void>((resolve) => setTimeout(resolve, STYLE_PATIENCE_MS));
+  return Promise.race([Promise.all(loads).then(() => undefined), patience]);
+}
+
+/** Starts the scripts' downloads now, without running them (they run when appended). */
+function preload(doc: Document, urls: readonly string[]): void {
+  for (const url of urls) {
+    const link = doc.createElement("link");
+    link.rel = "preload";
+    link.as = "script";
+    link.href = url;
+    doc.head.appendChild(link);
+  }
+}
+
 export function loadPaneScripts(plan: LoadPlan, doc: Document = document): void {
   const office = officeSettled(doc);
   void office.then(() => append(doc, plan.afterOffice));
-  void Promise.all([office, firstScreenShown(doc)]).then(() => append(doc, plan.afterPaint));
+  void Promise.all([office, firstScreenShown(doc)])
+    .then(() => {
+      if (plan.afterPaintStyles.length === 0) return undefined;
+      const styled = appendStyles(doc, plan.afterPaintStyles);
+      preload(doc, plan.afterPaint);
+      return styled;
+    })
+    .then(() => append(doc, plan.afterPaint));
 }

@@ -52,7 +52,7 @@ describe("production build", () => {
     const scripts = firstLoadScripts(html);
     // The functions right after office.js, the pane's own scripts after the first paint.
     expect(html).toMatch(
-      /<script data-after-office="functions\.js" data-after-paint="commands\.js taskpane\.js">/,
+      /<script data-after-office="functions\.js" data-after-paint="commands\.js taskpane\.js" data-after-paint-styles="taskpane\.css">/,
     );
     expect(scripts[0]).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
     const functions = scripts.findIndex((s) => /(^|\/)functions\.js$/.test(s));

@@ -46,7 +46,7 @@ test("taskpane.html holds the first screen, with its CSS, and loads office.js fi
   // No <script src> of the pane's own: the boot script loads them (src/taskpane/loader.ts).
   expect([...page.matchAll(/<script\b[^>]*\bsrc=/g)]).toHaveLength(1);
   expect(page).toMatch(
-    /<script data-after-office="functions\.js" data-after-paint="commands\.js taskpane\.js">/,
+    /<script data-after-office="functions\.js" data-after-paint="commands\.js taskpane\.js" data-after-paint-styles="taskpane\.css">/,
   );
 });
 

@@ -10,7 +10,7 @@ import { commonFields, INPUT_MESSAGES, templateKinds } from "../../src/templates
 import { emptyPlan, isRubricError, scorePlan } from "../../src/core/rubric";
 import { overrideScore } from "../../src/taskpane/services/scoring";
 import { WorkbookError } from "../../src/workbook/port";
-import { firstLoadScripts } from "../../bench/first-load";
+import { firstLoadScripts, firstLoadStyles } from "../../bench/first-load";
 
 describe("template form bridge", () => {
   test("the form shows the templates module's fields, labelled in the pane's language", () => {
@@ -227,6 +227,12 @@ describe("small helpers", () => {
       "commands.js",
       "taskpane.js",
     ]);
+    // The sheet the boot script appends is not a script; it is counted with the page's own sheets.
+    const styled = html.replace("boot()", "").replace('">', '" data-after-paint-styles="taskpane.css">');
+    expect(firstLoadScripts(styled)).toEqual(firstLoadScripts(html));
+    expect(
+      firstLoadStyles(`<link href=a.css rel=stylesheet><link rel="preload" href="b.js">${styled}`),
+    ).toEqual(["a.css", "taskpane.css"]);
     // The older page, with <script src> tags of its own, reads the same way.
     expect(firstLoadScripts('<script src=a.js></script><script defer="defer" src="b.js"></script>')).toEqual([
       "a.js",
