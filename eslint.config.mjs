@@ -34,6 +34,7 @@ export default [
         module: "writable",
         process: "readonly",
         __dirname: "readonly",
+        __filename: "readonly",
         console: "readonly",
         Buffer: "readonly",
         URL: "readonly",
