@@ -4,20 +4,9 @@
  * and calcPr); every other part is carried over as it was, and a workbook without DEALER calls comes
  * back as the very same bytes. Runs in Node (CLI, tests) and in the browser (the pane's preview).
  */
-import { formatCell, parseRef, shiftFormula, tokenize, type RefInfo } from "../core/formula";
-import { L, type Localized } from "../core/lang";
-import { Package, REL } from "../workbook/ooxml/package";
-import { readSharedStrings } from "../workbook/ooxml/read";
-import {
-  applyEdits,
-  editCellValue,
-  formulasOutsideCells,
-  parseEditable,
-  type EditableSheet,
-  type EditCell,
-  type EditOp,
-} from "../workbook/ooxml/sheet-edit";
-import { dealerCallsIn, planCell, type CellPlan } from "./plan";
+import { Package } from "../workbook/ooxml/package";
+import { applyEdits, editCellValue, type EditOp } from "../workbook/ooxml/sheet-edit";
+import { dealerCallsIn } from "./plan";
 import { serializeRecord, type RecordCell } from "./record";
 import {
   addRecordPart,
@@ -29,222 +18,19 @@ import {
   restoredWorkbookXml,
 } from "./record-part";
 import { entryMessage, summarize, type ShareReport, type ShareReportEntry } from "./report";
-import { planRestoreCells, type CurrentCell, type RestoreOp } from "./restore";
+import { planRestoreCells, type CurrentCell } from "./restore";
+import { badRecord, SHARE_ERROR_TEXT, ShareError } from "./share-error";
 import { trackNamesFor } from "./track";
+import { outsideCells, planSheet } from "./xlsx-plan";
+import { regroupShared } from "./xlsx-regroup";
+import { display, loadSheet, strings, type LoadedSheet } from "./xlsx-sheet";
 
-export class ShareError extends Error {
-  constructor(
-    readonly code: "alreadyPrepared" | "notPrepared" | "badRecord",
-    readonly text: Localized,
-  ) {
-    super(text["en-US"]);
-    this.name = "ShareError";
-  }
-}
-
-export const SHARE_ERROR_TEXT = {
-  alreadyPrepared: L(
-    "此工作簿已做共享准备；请先恢复实时函数。",
-    "This workbook is already prepared for sharing; restore live functions first.",
-  ),
-  notPrepared: L(
-    "此工作簿未做共享准备，没有可恢复的内容。",
-    "This workbook was not prepared for sharing: there is nothing to restore.",
-  ),
-} as const;
-
-/** A record that fails validation: restore writes nothing and says why. */
-export const badRecordText = (why: string): Localized =>
-  L(
-    `工作簿中的共享记录无效（${why}），未做任何修改。`,
-    `The share record in this workbook is not valid (${why}); nothing was changed.`,
-  );
-
-const badRecord = (why: string): ShareError => new ShareError("badRecord", badRecordText(why));
-
-const display = (formula: string): string => "=" + formula;
-
-/** A sheet's editable cells with each cell's own formula (shared-formula members expanded). */
-interface LoadedSheet {
-  readonly edit: EditableSheet;
-  readonly formulaOf: (c: EditCell) => string | undefined;
-}
-
-function loadSheet(pkg: Package, part: string): LoadedSheet {
-  const edit = parseEditable(pkg.text(part) ?? "", part);
-  const masters = new Map<string, EditCell>();
-  for (const c of edit.cells)
-    if (c.f?.attrs.t === "shared" && c.f.text && c.f.attrs.si !== undefined) masters.set(c.f.attrs.si, c);
-  const formulaOf = (c: EditCell): string | undefined => {
-    if (!c.f) return undefined;
-    if (c.f.attrs.t === "shared" && !c.f.text) {
-      const m = c.f.attrs.si !== undefined ? masters.get(c.f.attrs.si) : undefined;
-      return m?.f ? shiftFormula(m.f.text, c.row - m.row, c.col - m.col) : undefined;
-    }
-    return c.f.text;
-  };
-  return { edit, formulaOf };
-}
-
-function nameResolver(pkg: Package, sheetIndex: number): (name: string) => RefInfo | undefined {
-  return (name) => {
-    const key = name.replace(/^.*!/, "").toUpperCase();
-    const list = pkg.names.filter((n) => n.name.toUpperCase() === key);
-    const pick =
-      list.find((n) => n.localSheetId === sheetIndex) ?? list.find((n) => n.localSheetId === undefined);
-    if (!pick) return undefined;
-    const toks = tokenize(pick.text).filter((t) => t.type !== "eof");
-    return toks.length === 1 && toks[0].type === "ref"
-      ? parseRef(toks[0].text, toks[0].sheet ?? "")
-      : undefined;
-  };
-}
-
-function strings(pkg: Package): string[] {
-  return readSharedStrings(
-    pkg,
-    pkg.relationships(pkg.workbookPart).find((r) => r.type === REL.sharedStrings)?.part,
-  );
-}
+export { badRecordText, SHARE_ERROR_TEXT, ShareError } from "./share-error";
 
 export interface PrepareResult {
   /** The prepared workbook; the input's very bytes when nothing needed changing. */
   readonly data: Uint8Array;
   readonly report: ShareReport;
-}
-
-/** DEALER calls that no cell holds (conditional formats, validations): reported, left as they are. */
-function outsideCells(sheetName: string, text: string, part: string): ShareReportEntry[] {
-  return formulasOutsideCells(text, part)
-    .filter((f) => dealerCallsIn(f).length > 0)
-    .map((f) => ({
-      sheet: sheetName,
-      address: "—",
-      original: display(f),
-      action: "skipped" as const,
-      reason: "notInCell" as const,
-      message: entryMessage("notInCell"),
-    }));
-}
-
-function planSheet(
-  pkg: Package,
-  sheetName: string,
-  sheetIndex: number,
-  loaded: LoadedSheet,
-  sst: readonly string[],
-): { ops: Map<string, EditOp>; record: RecordCell[]; entries: ShareReportEntry[] } {
-  const { edit, formulaOf } = loaded;
-  const ops = new Map<string, EditOp>();
-  const record: RecordCell[] = [];
-  const entries: ShareReportEntry[] = [];
-  const resolve = nameResolver(pkg, sheetIndex);
-  for (const c of edit.cells) {
-    const formula = formulaOf(c);
-    if (formula === undefined) continue;
-    const isArray = c.f?.attrs.t === "array";
-    const area = isArray && c.f?.attrs.ref ? parseRef(c.f.attrs.ref) : undefined;
-    const spill = area ? { rows: area.bottom - area.top + 1, cols: area.right - area.left + 1 } : undefined;
-    let plan: CellPlan = planCell(
-      { sheet: sheetName, row: c.row + 1, col: c.col + 1, formula, ...(spill ? { spill } : {}) },
-      resolve,
-    );
-    if (plan.kind === "none") continue;
-    const range = spill && (spill.rows > 1 || spill.cols > 1) ? c.f?.attrs.ref : undefined;
-    // Every spilled cell must exist to take its own formula; otherwise freeze.
-    if (
-      plan.kind === "rewrite" &&
-      plan.cells.slice(1).some((x) => !edit.byAddress.has(formatCell(x.row, x.col)))
-    )
-      plan = { kind: "freeze", reason: "spillMismatch", detail: "missing spilled cell" };
-    const cm = c.attrs.cm !== undefined && /^\d{1,6}$/.test(c.attrs.cm) ? c.attrs.cm : undefined;
-    const si = c.f?.attrs.t === "shared" ? c.f.attrs.si : undefined;
-    const shared =
-      si !== undefined && /^\d{1,6}$/.test(si)
-        ? { si, ...(c.f?.attrs.ref ? { ref: c.f.attrs.ref } : {}) }
-        : undefined;
-    const base = {
-      sheet: sheetName,
-      address: c.address,
-      formula,
-      ...(range ? { range } : {}),
-      ...(isArray ? { array: true } : {}),
-      ...(cm ? { cm } : {}),
-      ...(shared ? { shared } : {}),
-    };
-    const children = area
-      ? [...Array(area.bottom - area.top + 1).keys()]
-          .flatMap((i) =>
-            [...Array(area.right - area.left + 1).keys()].map((j) => formatCell(area.top + i, area.left + j)),
-          )
-          .filter((a) => a !== c.address && edit.byAddress.has(a))
-      : [];
-    if (plan.kind === "rewrite") {
-      const [anchor, ...rest] = plan.cells;
-      // A cached #NAME? (computed without the add-in) must not survive as the rewritten cell's value.
-      ops.set(c.address, {
-        kind: "formula",
-        formula: anchor.formula,
-        ...(c.attrs.t === "e" && c.v === "#NAME?" ? { dropValue: true } : {}),
-      });
-      record.push({ ...base, action: "rewritten", reason: plan.reason, written: anchor.formula });
-      for (const x of rest) {
-        const addr = formatCell(x.row, x.col);
-        ops.set(addr, { kind: "formula", formula: x.formula });
-        record.push({
-          sheet: sheetName,
-          address: addr,
-          action: "spill",
-          reason: plan.reason,
-          formula: "",
-          written: x.formula,
-        });
-      }
-      entries.push({
-        sheet: sheetName,
-        address: c.address,
-        ...(range ? { range } : {}),
-        original: display(formula),
-        action: "rewritten",
-        reason: plan.reason,
-        formula: display(anchor.formula),
-        message: entryMessage(plan.reason),
-      });
-    } else {
-      ops.set(c.address, { kind: "value" });
-      record.push({ ...base, action: "frozen", reason: plan.reason, frozen: editCellValue(c, sst) });
-      for (const a of children) {
-        const child = edit.byAddress.get(a) as EditCell;
-        ops.set(a, { kind: "value" });
-        record.push({
-          sheet: sheetName,
-          address: a,
-          action: "spill",
-          reason: plan.reason,
-          formula: "",
-          frozen: editCellValue(child, sst),
-        });
-      }
-      // Freezing a #NAME? keeps a broken value: say so, the user wants the add-in's repair first.
-      const empty = c.v === undefined && c.attrs.t !== "inlineStr";
-      const reason = empty
-        ? "noCachedValue"
-        : c.attrs.t === "e" && c.v === "#NAME?"
-          ? "cachedNameError"
-          : plan.reason;
-      entries.push({
-        sheet: sheetName,
-        address: c.address,
-        ...(range ? { range } : {}),
-        original: display(formula),
-        action: "frozen",
-        reason,
-        ...(plan.detail ? { detail: plan.detail } : {}),
-        message: entryMessage(reason, plan.detail),
-      });
-    }
-  }
-  return { ops, record, entries };
 }
 
 /** "Prepare for sharing" on an .xlsx file (throws OpenError for a file the package layer refuses). */
@@ -362,53 +148,6 @@ export async function restoreXlsx(data: Uint8Array): Promise<PrepareResult> {
   pkg.set(pkg.workbookPart, restoredWorkbookXml(pkg, record));
   removeRecordPart(pkg, found.part);
   return { data: pkg.save(), report: summarize(plan.entries, true) };
-}
-
-/**
- * A shared-formula group that comes back whole and in place is written back as the group it was
- * (the master with its range and text, members with the si only), so the sheet is what it was.
- * Otherwise each cell keeps its own full formula, which means the same to every reader. A group
- * number another group now uses (a re-save renumbers them) is replaced by a free one.
- */
-function regroupShared(
-  sheet: string,
-  ops: Map<string, EditOp>,
-  planned: readonly RestoreOp[],
-  cells: readonly RecordCell[],
-  loaded: LoadedSheet | null,
-): void {
-  if (!loaded) return;
-  const groups = new Map<string, RestoreOp[]>();
-  for (const op of planned)
-    if (op.kind === "formula" && op.sheet === sheet && op.shared) {
-      const list = groups.get(op.shared.si) ?? [];
-      list.push(op);
-      groups.set(op.shared.si, list);
-    }
-  for (const [si, list] of groups) {
-    const all = cells.filter((c) => c.sheet === sheet && c.shared?.si === si);
-    const restored = new Set(list.map((o) => (o.kind === "formula" ? o.recorded : "")));
-    const inPlace = list.every((o) => o.kind === "formula" && o.address === o.recorded);
-    const master = all.find((c) => c.shared?.ref);
-    if (!inPlace || !master || !all.every((c) => restored.has(c.address))) continue;
-    const mine = new Set(list.map((o) => o.address));
-    const used = loaded.edit.cells
-      .filter((c) => !mine.has(c.address) && c.f?.attrs.t === "shared")
-      .map((c) => Number(c.f?.attrs.si));
-    const free = used.includes(Number(si)) ? String(Math.max(-1, ...used) + 1) : si;
-    for (const o of list) {
-      const cur = ops.get(o.address);
-      if (!cur || cur.kind !== "formula") continue;
-      ops.set(o.address, {
-        ...cur,
-        shared: {
-          si: free,
-          ...(master.shared?.ref ? { ref: master.shared.ref } : {}),
-          member: o.address !== master.address,
-        },
-      });
-    }
-  }
 }
 
 export interface ScanResult {
