@@ -14,7 +14,7 @@ const urlProd = process.env.ADDIN_URL || urlDev;
 const certDir = path.join(__dirname, "certs");
 
 /**
- * The CSS of Fluent's components and the pane, out of the JavaScript: the loaders' rules above keep the
+ * The CSS of Fluent's components and the pane, out of the JavaScript: the loaders' rules below keep the
  * class names in the bundle and hand the rules to these plugins, which write one sorted sheet.
  */
 function cssExtraction() {
@@ -84,8 +84,8 @@ module.exports = (env, options) => {
         { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
         {
           // The pane's makeStyles calls are resolved at build time (ts-loader's output goes through
-          // Griffel's loader), as Fluent's own components are: at run time the pane only inserts
-          // ready-made CSS rules, and Griffel's style compiler (stylis, rtl-css-js) stays out of the
+          // Griffel's loader), as Fluent's own components are, and the extraction above takes their CSS
+          // out: at run time nothing is inserted, and Griffel's style compiler (stylis, rtl-css-js) stays out of the
           // bundle. Profiling the first render showed that runtime resolution cost ~15 ms.
           test: /\.tsx?$/,
           include: path.resolve(__dirname, "src/taskpane"),

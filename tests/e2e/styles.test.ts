@@ -4,7 +4,7 @@
 // once that screen is shown, and the bundle runs only after the sheet has loaded. So the sheet's
 // order is the one that counts everywhere, and nothing is inserted at run time that could land
 // before it.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { strings } from "../../src/taskpane/i18n";
@@ -76,9 +76,29 @@ test("the sheet holds every rule of the first screen's inline styles", () => {
   const rules = inline.join("").match(/(?:@[^{]+\{)?[^{}]+\{[^{}]*\}\}?/g) ?? [];
   expect(rules.length).toBeGreaterThan(100);
   expect(rules.filter((r) => !sheet.includes(r))).toEqual([]);
-  // And the pane's JavaScript no longer carries CSS text.
-  const js = readFileSync(join(DIST, "taskpane.js"), "utf8");
-  expect(js).not.toContain("{background-color:var(--colorBrandBackground);}");
+  // In the same order: each bucket group's first rule comes later in the sheet than the previous one's.
+  const firsts = inline.map((css) =>
+    sheet.indexOf((css.match(/(?:@[^{]+\{)?[^{}]+\{[^{}]*\}\}?/) ?? [""])[0]),
+  );
+  expect(firsts.every((at, i) => i === 0 || at > firsts[i - 1])).toBe(true);
+  // Every class the bundle and its lazy chunks use is defined in the sheet (the only one there is).
+  const scripts = ["taskpane.js", ...readdirSync(join(DIST, "chunks")).map((f) => `chunks/${f}`)].filter(
+    (f) => f.endsWith(".js"),
+  );
+  const defined = new Set(sheet.match(/\.[a-z0-9_-]+/gi)?.map((c) => c.slice(1)));
+  const used = new Set<string>();
+  for (const f of scripts) {
+    const js = readFileSync(join(DIST, f), "utf8");
+    // The pane's JavaScript no longer carries CSS text, only Griffel's class names.
+    expect(js).not.toContain("{background-color:var(--colorBrandBackground);}");
+    for (const m of js.matchAll(/["'\s]((?:f|r)[a-z0-9]{5,8})["'\s]/g)) used.add(m[1]);
+  }
+  expect(used.size).toBeGreaterThan(300);
+  // (Chunk file hashes look like class names: the runtime's chunk map holds them.)
+  const hashes = scripts.join(" ");
+  const missing = [...used].filter((c) => !defined.has(c) && /\d/.test(c) && !hashes.includes(c));
+  expect(missing).toEqual([]);
+  expect(readdirSync(DIST).filter((f) => f.endsWith(".css"))).toEqual(["taskpane.css"]);
 });
 
 test("the sheet is appended after the inline rules once the first screen is shown, and loads before the bundle runs", async () => {
@@ -166,6 +186,12 @@ test("a sheet that fails to load does not keep the pane from starting", async ()
   try {
     const page = await browser.context.newPage();
     await page.route(/\/taskpane\.css$/, (route) => route.abort());
+    // The loader's patience for the sheet (3 s) never runs out: only the failure itself can start it.
+    await page.addInitScript(() => {
+      const later = window.setTimeout.bind(window);
+      window.setTimeout = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) =>
+        ms === 3000 ? 0 : later(fn, ms, ...rest)) as typeof window.setTimeout;
+    });
     await page.goto(`${server.url}taskpane.html?lang=zh-CN`);
     await page.waitForSelector('body[data-pane-ready="true"]');
     // The first screen keeps its inline styles: the primary button still has the brand colour.
