@@ -22,6 +22,10 @@ export const CHROMIUM_ARGS = [
   // No network beyond this machine: every host name but localhost fails to resolve. The office.js CDN
   // is answered by request interception before any lookup happens.
   "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+  // New headless chromium preloads its omnibox popup (a WebUI renderer) for every new context, ~300 ms
+  // of CPU on a 2-core machine while the page loads: browser chrome no Office webview has, and noise in
+  // every timing the bench takes. All four features must go; the preload flag alone leaves the popup.
+  "--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup",
 ];
 
 export interface Browser {
