@@ -33,7 +33,11 @@ module.exports = (env, options) => {
       ...base.cssExtraction(),
       new HtmlWebpackPlugin({ filename: "index.html", template: "./bench/minimal/index.html" }),
       // The floor (floor.html says what it is): served as written, no script or sheet injected.
-      new HtmlWebpackPlugin({ filename: "floor.html", template: "./bench/minimal/floor.html", inject: false }),
+      new HtmlWebpackPlugin({
+        filename: "floor.html",
+        template: "./bench/minimal/floor.html",
+        inject: false,
+      }),
     ],
     devServer: undefined,
   };
