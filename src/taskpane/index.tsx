@@ -15,6 +15,7 @@ import {
   type FirstPaint,
   type HostKind,
 } from "./env";
+import { officeSettled } from "./loader";
 import { PaneRoot } from "./root";
 import { createServices } from "./services/lazy";
 import type { PaneServices } from "./services/types";
@@ -31,9 +32,10 @@ interface HostInfo {
  */
 const ONREADY_PATIENCE_MS = 3000;
 
-function officeReady(): Promise<HostInfo> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function")
-    return Promise.resolve({ host: null });
+// The loader may have started this bundle before office.js arrived (a stalled CDN): wait for the tag.
+async function officeReady(): Promise<HostInfo> {
+  await officeSettled();
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return { host: null };
   return Office.onReady().then((info): HostInfo => {
     if (!info.host) return { host: null };
     const ctx = Office.context;

@@ -16,10 +16,14 @@
 //   appended at that moment too, after the first screen's inline styles, and the bundle runs once the
 //   sheet has loaded (or failed, or STYLE_PATIENCE_MS passed), so no screen React draws later
 //   appears unstyled. Both downloads run together: the bundle is preloaded meanwhile.
-// A CDN that stalls without ever failing leaves the prerendered screen up and nothing started (a
-// blocking tag left the page blank); Office.onReady could not answer then either.
+// - a CDN that stalls without ever failing must not leave the prerendered screen up with nothing
+//   started (buttons that do nothing): after OFFICE_PATIENCE_MS the pane's bundle runs without
+//   office.js, says preview mode once its own wait for Office is over, and becomes the Excel pane when
+//   office.js does arrive (index.tsx waits for the tag through officeSettled). The custom functions
+//   keep waiting: they cannot register without office.js.
 
 export const PAINT_PATIENCE_MS = 1000;
+export const OFFICE_PATIENCE_MS = 5000;
 export const STYLE_PATIENCE_MS = 3000;
 
 /** The two lists the build writes on the boot script: space-separated URLs. */
@@ -39,15 +43,27 @@ export function loadPlanOf(script: HTMLOrSVGScriptElement | null): LoadPlan {
   };
 }
 
-/** Resolves once office.js has run or failed to load (or at once when the page has no such tag). */
-function officeSettled(doc: Document): Promise<void> {
+/**
+ * Resolves once office.js has run or failed to load (or at once when the page has no such tag). The
+ * outcome is written on the tag (data-settled), because the pane's bundle asks again later, when the
+ * tag's events may be over: the first caller is always the inline boot, parsed before a deferred
+ * script can run or fail.
+ */
+export function officeSettled(doc: Document = document): Promise<void> {
   const tag = doc.querySelector<HTMLScriptElement>('head script[src*="office.js"]');
-  if (!tag || typeof (window as { Office?: unknown }).Office !== "undefined") return Promise.resolve();
+  if (!tag || tag.dataset.settled || typeof (window as { Office?: unknown }).Office !== "undefined")
+    return Promise.resolve();
   return new Promise((resolve) => {
-    tag.addEventListener("load", () => resolve(), { once: true });
-    tag.addEventListener("error", () => resolve(), { once: true });
+    const settle = (outcome: string): void => {
+      tag.dataset.settled = outcome;
+      resolve();
+    };
+    tag.addEventListener("load", () => settle("load"), { once: true });
+    tag.addEventListener("error", () => settle("error"), { once: true });
   });
 }
+
+const patience = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Resolves once the first contentful paint is reported, the page is hidden, or patience runs out. It
@@ -103,8 +119,7 @@ function appendStyles(doc: Document, urls: readonly string[]): Promise<void> {
     doc.head.appendChild(link);
     return settled;
   });
-  const patience = new Promise<void>((resolve) => setTimeout(resolve, STYLE_PATIENCE_MS));
-  return Promise.race([Promise.all(loads).then(() => undefined), patience]);
+  return Promise.race([Promise.all(loads).then(() => undefined), patience(STYLE_PATIENCE_MS)]);
 }
 
 /** Starts the scripts' downloads now, without running them (they run when appended). */
@@ -121,7 +136,7 @@ function preload(doc: Document, urls: readonly string[]): void {
 export function loadPaneScripts(plan: LoadPlan, doc: Document = document): void {
   const office = officeSettled(doc);
   void office.then(() => append(doc, plan.afterOffice));
-  void Promise.all([office, firstScreenShown(doc)])
+  void Promise.all([Promise.race([office, patience(OFFICE_PATIENCE_MS)]), firstScreenShown(doc)])
     .then(() => {
       if (plan.afterPaintStyles.length === 0) return undefined;
       const styled = appendStyles(doc, plan.afterPaintStyles);

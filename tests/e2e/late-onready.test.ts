@@ -99,3 +99,47 @@ test("inside Office, an onReady that answers within the wait never shows the pre
     await browser.close();
   }
 });
+
+test("a CDN that holds office.js back: the pane starts without it, then becomes the Excel pane when it arrives", async () => {
+  // Longer than the loader's patience for office.js (5 s) and the pane's own wait for Office (3 s).
+  const STALL_MS = 12_000;
+  const browser = await launch({ officeStub: excelStub({ ...seed, readyAfterMs: 0 }) });
+  try {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    let officeServedAt = 0;
+    await page.route(/appsforoffice\.microsoft\.com\/.*office\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, STALL_MS));
+      officeServedAt = Date.now();
+      await route.fallback();
+    });
+    const opened = Date.now();
+    // Not to the load event: a deferred office.js holds it back.
+    await page.goto(`${server.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
+    await page.waitForSelector('body[data-pane-ready="true"]', { timeout: STALL_MS - 1000 });
+    expect(officeServedAt).toBe(0);
+    // A working pane, not a picture of one: the gallery opens its form, which takes what is typed.
+    await page.click('[data-testid="choose-event"]');
+    await page.fill('[name="dealerName"]', "星辰汽车");
+    await page.waitForSelector('[data-testid="preview-banner"]', { timeout: STALL_MS });
+    expect(await host(page)).toBe("preview");
+    // The functions cannot register without office.js: not loaded yet, while the pane runs.
+    const scripts = (): Promise<string[]> =>
+      page.evaluate(() => [...document.scripts].map((s) => s.getAttribute("src") ?? ""));
+    expect(await scripts()).toContain("taskpane.js");
+    expect(await scripts()).not.toContain("functions.js");
+    expect(officeServedAt).toBe(0);
+
+    await page.waitForSelector('[data-host="excel"]', { timeout: STALL_MS + 5000 });
+    expect(officeServedAt).toBeGreaterThanOrEqual(opened + STALL_MS);
+    expect(await page.locator('[data-testid="preview-banner"]').count()).toBe(0);
+    expect(await page.inputValue('[name="dealerName"]')).toBe("星辰汽车");
+    await page.waitForFunction(() =>
+      [...document.scripts].some((s) => s.getAttribute("src") === "functions.js"),
+    );
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
