@@ -17,8 +17,8 @@ import { execSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, OFFICE_CDN } from "../tests/e2e/support/browser";
-import { contentType, DIST, fileUnder, OFFICE_JS_DIR, ROOT, serveDist } from "../tests/e2e/support/server";
+import { CHROMIUM, CHROMIUM_ARGS, routeOffice } from "../tests/e2e/support/browser";
+import { DIST, ROOT, serveDist } from "../tests/e2e/support/server";
 import { firstLoadGzip, firstLoadStylesGzip, type FirstLoadRow } from "./first-load";
 import { loadAverageLine, median } from "./measure";
 
@@ -41,11 +41,7 @@ const NETWORKS: readonly Network[] = [
 /** A fresh context whose office.js is answered from the package, as the e2e tests do. */
 async function freshContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: "zh-CN" });
-  await context.route(`${OFFICE_CDN}**`, async (route) => {
-    const file = fileUnder(OFFICE_JS_DIR, `/${route.request().url().slice(OFFICE_CDN.length)}`);
-    if (!file) return route.fulfill({ status: 404, body: "" });
-    return route.fulfill({ status: 200, contentType: contentType(file), body: readFileSync(file) });
-  });
+  await routeOffice(context);
   return context;
 }
 

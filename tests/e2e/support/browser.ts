@@ -56,9 +56,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
     locale: options.locale ?? "en-US",
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
-  // Only the CDN is intercepted (interception slows every request it touches); everything else is
-  // kept off the network by the resolver rules above.
-  await context.route(`${OFFICE_CDN}**`, (route) => routeRequest(route, options.officeStub));
+  await routeOffice(context, options.officeStub);
   return {
     context,
     close: async () => {
@@ -77,6 +75,15 @@ function officeFile(file: string): Buffer {
     officeFiles.set(file, body);
   }
   return body;
+}
+
+/**
+ * Answers the office.js CDN from the package (or `officeStub` as office.js) in `context`. Only the CDN
+ * is intercepted (interception slows every request it touches); everything else is kept off the
+ * network by the resolver rules above. The bench's contexts use it too.
+ */
+export async function routeOffice(context: BrowserContext, officeStub?: string): Promise<void> {
+  await context.route(`${OFFICE_CDN}**`, (route) => routeRequest(route, officeStub));
 }
 
 async function routeRequest(route: Route, officeStub: string | undefined): Promise<void> {
